@@ -1,0 +1,41 @@
+#pragma once
+
+#include "database.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace kai::db {
+
+// One `NNN_name.sql` file, already cut into the statements this driver runs.
+struct MigrationFile
+{
+    int version = 0;
+    QString name;          // file name, e.g. "001_init.sql"
+    QStringList statements;
+};
+
+// Reads every `*.sql` file of `dir` (a directory or a Qt resource path such as
+// ":/migrations"), sorted by version. A `.sql` file whose name does not start
+// with digits and '_' is an error rather than silently skipped: a misnamed
+// migration that never runs is worse than a server that refuses to start.
+Result<std::vector<MigrationFile>> loadMigrations(const QString &dir, Driver driver);
+
+// Cuts a script into statements. A statement ends at a line whose last
+// non-blank character is ';'. Lines starting with "-- sqlite:" or
+// "-- postgres:" are kept (without the prefix) only for that driver; other
+// comment lines and blank lines are dropped.
+QStringList splitStatements(const QString &script, Driver driver);
+
+// The driver-independent part of Database::migrate(): creates
+// schema_migrations, then applies each file not yet recorded in its own
+// transaction. `execRaw` runs one parameterless statement without going
+// through the prepared-statement cache (DDL is run once; caching it only
+// costs memory).
+Status applyMigrations(Database &db, const std::vector<MigrationFile> &files,
+                       const std::function<Status(const QString &)> &execRaw);
+
+} // namespace kai::db

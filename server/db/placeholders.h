@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+namespace kai::db {
+
+// The `?` placeholders of a statement: those outside '...' literals,
+// "..." identifiers and -- comments.
+//
+// Both drivers count them to reject a wrong number of parameters up front
+// (a cached QSqlQuery would otherwise silently reuse the previous call's
+// values), and PostgreSQL needs them numbered `$1..$n`.
+int countPlaceholders(const QString &sql);
+QString numberPlaceholders(const QString &sql);
+
+} // namespace kai::db

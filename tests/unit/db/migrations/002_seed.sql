@@ -1,0 +1,2 @@
+INSERT INTO users (username) VALUES ('admin');
+INSERT INTO users (username) VALUES ('devtable');
