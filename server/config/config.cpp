@@ -1,0 +1,255 @@
+#include "config/config.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+
+namespace kai::config {
+
+namespace {
+
+Error invalid(const QString &key, const QString &why)
+{
+    return Error::of(ErrorKind::InvalidRequest, QStringLiteral("config.yaml: invalid value for %1: %2").arg(key, why));
+}
+
+// Keys Kai reads. Other keys of Quay's schema are accepted silently so that a
+// Quay config.yaml can be reused; anything else is warned about.
+const std::set<std::string> &knownKeys()
+{
+    static const std::set<std::string> keys{
+        "SERVER_HOSTNAME", "PREFERRED_URL_SCHEME", "DB_URI", "DISTRIBUTED_STORAGE_CONFIG",
+        "DISTRIBUTED_STORAGE_PREFERENCE", "DISTRIBUTED_STORAGE_DEFAULT_LOCATIONS", "SUPER_USERS",
+        "FEATURE_USER_INITIALIZE", "FEATURE_REFERRERS_API", "FEATURE_ANONYMOUS_ACCESS",
+        "CREATE_PRIVATE_REPO_ON_PUSH", "SSL_CERT_PATH", "SSL_KEY_PATH", "INSTANCE_SERVICE_KEY_SERVICE",
+        "REGISTRY_JWT_AUTH_MAX_FRESH_S", "KAI_WORKER_THREADS", "KAI_LISTEN", "KAI_DATA_DIR",
+        "KAI_MAXIMUM_MANIFEST_SIZE", "KAI_UPLOAD_MAX_AGE_SECONDS",
+        // Quay keys accepted for compatibility; not (yet) acted upon.
+        "AUTHENTICATION_TYPE", "BUILDLOGS_REDIS", "USER_EVENTS_REDIS", "DEFAULT_TAG_EXPIRATION",
+        "TAG_EXPIRATION_OPTIONS", "SECRET_KEY", "DATABASE_SECRET_KEY", "SETUP_COMPLETE",
+        "FEATURE_MAILING", "BROWSER_API_CALLS_XHR_ONLY", "FEATURE_EXTENDED_REPOSITORY_NAMES",
+        "EXTERNAL_TLS_TERMINATION", "REGISTRY_TITLE", "REGISTRY_TITLE_SHORT", "ENTERPRISE_LOGO_URL",
+        "FEATURE_SUPER_USERS", "FEATURE_DIRECT_LOGIN", "FEATURE_ACI_CONVERSION", "FEATURE_BUILD_SUPPORT",
+        "FEATURE_SECURITY_SCANNER", "FEATURE_PROXY_CACHE", "FEATURE_QUOTA_MANAGEMENT",
+        "FEATURE_EDIT_QUOTA", "DEFAULT_SYSTEM_REJECT_QUOTA_BYTES", "FEATURE_UI_V2", "ALLOW_PULLS_WITHOUT_STRICT_LOGGING",
+        "CREATE_NAMESPACE_ON_PUSH", "FEATURE_LIBRARY_SUPPORT", "PERMANENTLY_DELETE_TAGS",
+        "FEATURE_APP_SPECIFIC_TOKENS", "GARBAGE_COLLECTION_FREQUENCY", "TESTING", "DEBUGGING"};
+    return keys;
+}
+
+Result<bool> readBool(const YAML::Node &node, const QString &key)
+{
+    try {
+        return node.as<bool>();
+    } catch (const YAML::Exception &) {
+        return invalid(key, QStringLiteral("expected true or false"));
+    }
+}
+
+Result<QString> readString(const YAML::Node &node, const QString &key)
+{
+    if (!node.IsScalar())
+        return invalid(key, QStringLiteral("expected a string"));
+    return QString::fromStdString(node.as<std::string>());
+}
+
+Result<qint64> readInt(const YAML::Node &node, const QString &key, qint64 min, qint64 max)
+{
+    try {
+        const auto value = node.as<long long>();
+        if (value < min || value > max)
+            return invalid(key, QStringLiteral("must be between %1 and %2").arg(min).arg(max));
+        return qint64(value);
+    } catch (const YAML::Exception &) {
+        return invalid(key, QStringLiteral("expected an integer"));
+    }
+}
+
+// DISTRIBUTED_STORAGE_CONFIG: {id: [DriverName, {params}]}. Kai supports
+// LocalStorage now; the first entry is used.
+Result<QString> readStoragePath(const YAML::Node &node)
+{
+    const QString key = QStringLiteral("DISTRIBUTED_STORAGE_CONFIG");
+    if (!node.IsMap() || node.size() == 0)
+        return invalid(key, QStringLiteral("expected a map of location id to [Driver, {params}]"));
+    const YAML::Node entry = node.begin()->second;
+    if (!entry.IsSequence() || entry.size() < 1)
+        return invalid(key, QStringLiteral("expected [Driver, {params}]"));
+    const std::string driver = entry[0].as<std::string>("");
+    if (driver != "LocalStorage")
+        return invalid(key, QStringLiteral("storage driver '%1' is not supported yet (use LocalStorage)")
+                                .arg(QString::fromStdString(driver)));
+    if (entry.size() < 2 || !entry[1]["storage_path"])
+        return invalid(key, QStringLiteral("LocalStorage needs storage_path"));
+    return QString::fromStdString(entry[1]["storage_path"].as<std::string>());
+}
+
+Status applyYaml(const YAML::Node &root, Config &config, QStringList &warnings)
+{
+    if (!root.IsMap())
+        return invalid(QStringLiteral("(top level)"), QStringLiteral("expected a map of keys"));
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        const std::string name = it->first.as<std::string>();
+        if (!knownKeys().count(name) && name.rfind("FEATURE_", 0) != 0)
+            warnings << QStringLiteral("config.yaml: unknown key %1 is ignored").arg(QString::fromStdString(name));
+    }
+    auto str = [&](const char *key, QString &out) -> Status {
+        if (!root[key] || root[key].IsNull())
+            return {};
+        auto v = readString(root[key], QString::fromLatin1(key));
+        if (!v)
+            return v.error();
+        out = *v;
+        return {};
+    };
+    auto boolean = [&](const char *key, bool &out) -> Status {
+        if (!root[key] || root[key].IsNull())
+            return {};
+        auto v = readBool(root[key], QString::fromLatin1(key));
+        if (!v)
+            return v.error();
+        out = *v;
+        return {};
+    };
+    auto integer = [&](const char *key, qint64 &out, qint64 min, qint64 max) -> Status {
+        if (!root[key] || root[key].IsNull())
+            return {};
+        auto v = readInt(root[key], QString::fromLatin1(key), min, max);
+        if (!v)
+            return v.error();
+        out = *v;
+        return {};
+    };
+
+    for (Status s : {str("SERVER_HOSTNAME", config.serverHostname),
+                     str("PREFERRED_URL_SCHEME", config.preferredUrlScheme),
+                     str("DB_URI", config.dbUri), str("SSL_CERT_PATH", config.tlsCertificatePath),
+                     str("SSL_KEY_PATH", config.tlsKeyPath), str("KAI_DATA_DIR", config.dataDir),
+                     str("INSTANCE_SERVICE_KEY_SERVICE", config.instanceServiceName),
+                     boolean("FEATURE_USER_INITIALIZE", config.featureUserInitialize),
+                     boolean("FEATURE_REFERRERS_API", config.featureReferrersApi),
+                     boolean("FEATURE_ANONYMOUS_ACCESS", config.featureAnonymousAccess),
+                     boolean("CREATE_PRIVATE_REPO_ON_PUSH", config.createPrivateRepoOnPush),
+                     integer("REGISTRY_JWT_AUTH_MAX_FRESH_S", config.registryJwtMaxFreshSeconds, 60, 86400),
+                     integer("KAI_MAXIMUM_MANIFEST_SIZE", config.maximumManifestBytes, 1024, 64 << 20),
+                     integer("KAI_UPLOAD_MAX_AGE_SECONDS", config.uploadMaxAgeSeconds, 1, 365LL * 86400)}) {
+        if (!s)
+            return s;
+    }
+    qint64 workers = 0;
+    if (Status s = integer("KAI_WORKER_THREADS", workers, 0, 256); !s)
+        return s;
+    config.workerThreads = int(workers);
+
+    if (config.preferredUrlScheme != "http" && config.preferredUrlScheme != "https")
+        return invalid("PREFERRED_URL_SCHEME", "must be http or https");
+    if (config.serverHostname.contains("://") || config.serverHostname.contains('/'))
+        return invalid("SERVER_HOSTNAME", "host[:port] without scheme or path");
+    if (root["DISTRIBUTED_STORAGE_CONFIG"]) {
+        auto path = readStoragePath(root["DISTRIBUTED_STORAGE_CONFIG"]);
+        if (!path)
+            return path.error();
+        config.storagePath = *path;
+    }
+    if (root["SUPER_USERS"]) {
+        const YAML::Node users = root["SUPER_USERS"];
+        if (!users.IsSequence())
+            return invalid("SUPER_USERS", "expected a list of usernames");
+        for (const auto &u : users)
+            config.superUsers << QString::fromStdString(u.as<std::string>());
+    }
+    if (root["KAI_LISTEN"]) {
+        auto listen = parseListenAddress(QString::fromStdString(root["KAI_LISTEN"].as<std::string>("")));
+        if (!listen)
+            return invalid("KAI_LISTEN", listen.error().message);
+        config.listenAddress = listen->first;
+        config.listenPort = listen->second;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<std::pair<QHostAddress, quint16>> parseListenAddress(const QString &text)
+{
+    const int colon = text.lastIndexOf(':');
+    if (colon < 0)
+        return Error::of(ErrorKind::InvalidRequest, QStringLiteral("expected ADDR:PORT, got '%1'").arg(text));
+    QString host = text.left(colon);
+    if (host.startsWith('[') && host.endsWith(']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return Error::of(ErrorKind::InvalidRequest, QStringLiteral("invalid port in '%1'").arg(text));
+    QHostAddress address = host.isEmpty() ? QHostAddress(QHostAddress::LocalHost)
+                           : host == "localhost" ? QHostAddress(QHostAddress::LocalHost)
+                                                 : QHostAddress(host);
+    if (address.isNull())
+        return Error::of(ErrorKind::InvalidRequest, QStringLiteral("invalid address in '%1'").arg(text));
+    return std::pair{address, quint16(port)};
+}
+
+QString Config::hostname() const
+{
+    if (!serverHostname.isEmpty())
+        return serverHostname;
+    const QString host = listenAddress.protocol() == QAbstractSocket::IPv6Protocol
+                             ? "[" + listenAddress.toString() + "]"
+                             : listenAddress.toString();
+    return host + ":" + QString::number(listenPort);
+}
+
+QString Config::effectiveDbUri() const
+{
+    return dbUri.isEmpty() ? "sqlite:///" + QDir(dataDir).absoluteFilePath("kai.db") : dbUri;
+}
+
+QString Config::effectiveStoragePath() const
+{
+    return storagePath.isEmpty() ? QDir(dataDir).absoluteFilePath("storage") : storagePath;
+}
+
+QString Config::signingKeyPath() const { return QDir(dataDir).absoluteFilePath("keys/instance-signing-key.pem"); }
+QString Config::secretKeyPath() const { return QDir(dataDir).absoluteFilePath("keys/secret.key"); }
+
+Result<LoadedConfig> loadConfig(const Overrides &overrides)
+{
+    LoadedConfig loaded;
+    Config &config = loaded.config;
+    if (!overrides.configFile.isEmpty()) {
+        if (!QFileInfo::exists(overrides.configFile))
+            return Error::of(ErrorKind::InvalidRequest, QStringLiteral("config file %1 does not exist").arg(overrides.configFile));
+        try {
+            const YAML::Node root = YAML::LoadFile(overrides.configFile.toStdString());
+            if (!root.IsNull()) {
+                if (Status s = applyYaml(root, config, loaded.warnings); !s)
+                    return s.error();
+            }
+        } catch (const YAML::Exception &e) {
+            return Error::of(ErrorKind::InvalidRequest,
+                             QStringLiteral("config file %1 is not valid YAML: %2").arg(overrides.configFile, QString::fromStdString(e.what())));
+        }
+    }
+    if (!overrides.dataDir.isEmpty())
+        config.dataDir = overrides.dataDir;
+    if (config.dataDir.isEmpty())
+        config.dataDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + "/kai-server";
+    config.dataDir = QDir(config.dataDir).absolutePath();
+    if (!overrides.listen.isEmpty()) {
+        auto listen = parseListenAddress(overrides.listen);
+        if (!listen)
+            return Error::of(ErrorKind::InvalidRequest, "--listen: " + listen.error().message);
+        config.listenAddress = listen->first;
+        config.listenPort = listen->second;
+    }
+    if (config.tlsCertificatePath.isEmpty() != config.tlsKeyPath.isEmpty())
+        return invalid("SSL_CERT_PATH", "SSL_CERT_PATH and SSL_KEY_PATH must be set together");
+    return loaded;
+}
+
+} // namespace kai::config

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace kai::config {
+
+// The server's configuration: Quay's config.yaml key names, read once at
+// start-up and then passed by const reference to whoever needs it (the only
+// process-wide state besides the signing key).
+struct Config
+{
+    // Network
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8080;
+    QString serverHostname;             // SERVER_HOSTNAME; empty: derived from the listener
+    QString preferredUrlScheme = "http";// PREFERRED_URL_SCHEME
+    QString tlsCertificatePath;         // SSL_CERT_PATH (kai: TLS on the same listener)
+    QString tlsKeyPath;                 // SSL_KEY_PATH
+    int workerThreads = 0;              // KAI_WORKER_THREADS; 0 = one per core
+
+    // Storage
+    QString dataDir;                    // --data-dir / KAI_DATA_DIR
+    QString dbUri;                      // DB_URI; empty: sqlite under dataDir
+    QString storagePath;                // DISTRIBUTED_STORAGE_CONFIG LocalStorage storage_path
+
+    // Identity and registry behaviour
+    QStringList superUsers;             // SUPER_USERS
+    bool featureUserInitialize = false; // FEATURE_USER_INITIALIZE
+    bool featureReferrersApi = true;    // FEATURE_REFERRERS_API
+    bool featureAnonymousAccess = true; // FEATURE_ANONYMOUS_ACCESS
+    bool createPrivateRepoOnPush = true;// CREATE_PRIVATE_REPO_ON_PUSH
+    QString instanceServiceName = "quay"; // INSTANCE_SERVICE_KEY_SERVICE (JWT iss)
+    qint64 registryJwtMaxFreshSeconds = 3660; // REGISTRY_JWT_AUTH_MAX_FRESH_S
+    qint64 maximumManifestBytes = 4 * 1024 * 1024; // KAI_MAXIMUM_MANIFEST_SIZE
+    qint64 uploadMaxAgeSeconds = 24 * 3600;        // KAI_UPLOAD_MAX_AGE_SECONDS
+
+    // The hostname clients must use (JWT audience, challenge realm).
+    QString hostname() const;
+    QString realm() const { return preferredUrlScheme + "://" + hostname() + "/v2/auth"; }
+    QString effectiveDbUri() const;
+    QString effectiveStoragePath() const;
+    QString signingKeyPath() const;
+    QString secretKeyPath() const;
+};
+
+struct Overrides
+{
+    QString configFile;
+    QString dataDir;
+    QString listen;     // "ADDR:PORT"
+};
+
+// Reads the file (if any), applies command-line overrides and validates.
+// An invalid value fails naming the key; unknown keys are returned as
+// warnings so the caller can print them.
+struct LoadedConfig
+{
+    Config config;
+    QStringList warnings;
+};
+Result<LoadedConfig> loadConfig(const Overrides &overrides);
+
+// "127.0.0.1:8080", "[::1]:0", ":8080"
+Result<std::pair<QHostAddress, quint16>> parseListenAddress(const QString &text);
+
+} // namespace kai::config

@@ -1,0 +1,213 @@
+#include "registry/manifests.h"
+
+#include "oci/digest.h"
+#include "oci/manifest.h"
+#include "oci/mediatypes.h"
+#include "oci/names.h"
+#include "registry/registryrequest.h"
+
+#include <QJsonDocument>
+
+namespace kai::registry {
+
+namespace {
+
+Error manifestUnknown(const QString &reference)
+{
+    return Error::of(ErrorKind::ManifestUnknown, QStringLiteral("manifest unknown"), QJsonObject{{"reference", reference}});
+}
+
+// A reference is a tag or a digest; a bad one is refused before anything
+// else, so the client learns what is wrong with its request.
+Status validateReference(const QString &reference)
+{
+    if (oci::looksLikeDigest(reference)) {
+        auto digest = oci::Digest::parse(reference);
+        if (!digest)
+            return digest.error();
+        return {};
+    }
+    return oci::validateTag(reference);
+}
+
+} // namespace
+
+void ManifestEndpoints::get(http::HttpRequest &request, http::HttpResponse &response)
+{
+    const runtime::ServerContext &server = m_context.server;
+    if (Status s = validateReference(request.param(QStringLiteral("reference"))); !s)
+        return writeError(response, s.error(), server, &request);
+    auto target = openRepository(request, m_context, Action::Pull);
+    if (!target)
+        return writeError(response, target.error(), server, &request);
+    const QString reference = request.param(QStringLiteral("reference"));
+    Result<std::optional<store::ManifestRecord>> found = std::optional<store::ManifestRecord>{};
+    if (oci::looksLikeDigest(reference)) {
+        auto digest = oci::Digest::parse(reference);
+        if (!digest)
+            return writeError(response, digest.error(), server, &request);
+        found = m_context.manifests.byDigest(target->repository.id, digest->toString());
+    } else {
+        if (Status s = oci::validateTag(reference); !s)
+            return writeError(response, s.error(), server, &request);
+        found = m_context.tags.resolve(target->repository.id, reference);
+    }
+    if (!found)
+        return writeError(response, found.error(), server, &request);
+    if (!found->has_value())
+        return writeError(response, manifestUnknown(reference), server, &request);
+    const store::ManifestRecord &manifest = **found;
+
+    setApiVersionHeader(response);
+    response.setHeader("Docker-Content-Digest", manifest.digest.toLatin1());
+    response.setHeader("ETag", '"' + manifest.digest.toLatin1() + '"');
+    if (request.method == "HEAD") {
+        response.setHeader("Content-Type", manifest.mediaType.toLatin1());
+        response.setContentLengthOnly(manifest.content.size());
+        return;
+    }
+    response.setBody(manifest.content, manifest.mediaType.toLatin1());
+}
+
+void ManifestEndpoints::put(http::HttpRequest &request, http::HttpResponse &response)
+{
+    const runtime::ServerContext &server = m_context.server;
+    if (Status s = validateReference(request.param(QStringLiteral("reference"))); !s)
+        return writeError(response, s.error(), server, &request);
+    auto target = openRepository(request, m_context, Action::Push);
+    if (!target)
+        return writeError(response, target.error(), server, &request);
+    const QString reference = request.param(QStringLiteral("reference"));
+    const bool byDigest = oci::looksLikeDigest(reference);
+    std::optional<oci::Digest> referenceDigest;
+    if (byDigest) {
+        auto d = oci::Digest::parse(reference);
+        if (!d)
+            return writeError(response, d.error(), server, &request);
+        referenceDigest = *d;
+    } else if (Status s = oci::validateTag(reference); !s) {
+        return writeError(response, s.error(), server, &request);
+    }
+
+    const QByteArray &body = request.body;
+    if (QString::fromUtf8(body).toUtf8() != body)
+        return writeError(response, Error::of(ErrorKind::ManifestInvalid, QStringLiteral("manifest is not valid UTF-8")),
+                          server, &request);
+    auto manifest = oci::parseManifest(body, QString::fromLatin1(request.header("Content-Type")));
+    if (!manifest)
+        return writeError(response, manifest.error(), server, &request);
+
+    // The digest is computed with the algorithm the client named (sha512
+    // manifests keep sha512 digests); tags get sha256.
+    const oci::Digest digest =
+        oci::Digest::of(referenceDigest ? referenceDigest->algorithm() : oci::DigestAlgorithm::Sha256, body);
+    if (referenceDigest && !(digest == *referenceDigest))
+        return writeError(response,
+                          Error::of(ErrorKind::DigestInvalid, QStringLiteral("manifest digest did not match the reference"),
+                                    QJsonObject{{"expected", reference}, {"actual", digest.toString()}}),
+                          server, &request);
+
+    const qint64 repositoryId = target->repository.id;
+    QStringList blobDigests;
+    // External layers (non-distributable, with `urls`) are never uploaded
+    // and not demanded; everything else must be in this repository.
+    for (const oci::Descriptor &blob : manifest->requiredBlobs()) {
+        const QString d = blob.digest.toString();
+        auto size = m_context.blobRecords.sizeInRepository(repositoryId, d);
+        if (!size)
+            return writeError(response, size.error(), server, &request);
+        if (!size->has_value())
+            return writeError(response,
+                              Error::of(ErrorKind::ManifestBlobUnknown, QStringLiteral("blob unknown to registry"),
+                                        QJsonObject{{"digest", d}}),
+                              server, &request);
+        if (**size != blob.size)
+            return writeError(response,
+                              Error::of(ErrorKind::ManifestInvalid,
+                                        QStringLiteral("descriptor size %1 of %2 does not match the blob's size %3")
+                                            .arg(blob.size).arg(d).arg(**size)),
+                              server, &request);
+        blobDigests << d;
+    }
+    QStringList children;
+    for (const oci::Descriptor &child : manifest->manifests) {
+        const QString d = child.digest.toString();
+        auto found = m_context.manifests.byDigest(repositoryId, d);
+        if (!found)
+            return writeError(response, found.error(), server, &request);
+        if (!found->has_value())
+            return writeError(response,
+                              Error::of(ErrorKind::ManifestBlobUnknown, QStringLiteral("manifest unknown to registry"),
+                                        QJsonObject{{"digest", d}}),
+                              server, &request);
+        children << d;
+    }
+
+    store::ManifestRecord record;
+    record.repositoryId = repositoryId;
+    record.digest = digest.toString();
+    record.mediaType = manifest->mediaType;
+    record.artifactType = manifest->effectiveArtifactType();
+    record.subjectDigest = manifest->subject ? manifest->subject->digest.toString() : QString();
+    if (!manifest->annotations.isEmpty())
+        record.annotations = QJsonDocument(manifest->annotations).toJson(QJsonDocument::Compact);
+    record.content = body;
+    record.size = body.size();
+    record.createdMs = m_context.nowMs();
+    auto stored = m_context.manifests.store(record, blobDigests, children);
+    if (!stored)
+        return writeError(response, stored.error(), server, &request);
+    if (!byDigest) {
+        if (Status s = m_context.tags.set(repositoryId, reference, stored->id, m_context.nowMs()); !s)
+            return writeError(response, s.error(), server, &request);
+    }
+
+    setApiVersionHeader(response);
+    response.setStatus(201);
+    response.setHeader("Location",
+                       QStringLiteral("/v2/%1/manifests/%2").arg(target->repository.fullName(), record.digest).toUtf8());
+    response.setHeader("Docker-Content-Digest", record.digest.toLatin1());
+    if (manifest->subject)
+        response.setHeader("OCI-Subject", record.subjectDigest.toLatin1());
+    response.setBody({});
+}
+
+void ManifestEndpoints::remove(http::HttpRequest &request, http::HttpResponse &response)
+{
+    const runtime::ServerContext &server = m_context.server;
+    if (Status s = validateReference(request.param(QStringLiteral("reference"))); !s)
+        return writeError(response, s.error(), server, &request);
+    auto target = openRepository(request, m_context, Action::Push);
+    if (!target)
+        return writeError(response, target.error(), server, &request);
+    const QString reference = request.param(QStringLiteral("reference"));
+    const qint64 repositoryId = target->repository.id;
+    if (!oci::looksLikeDigest(reference)) {
+        // Quay's extension: deleting by tag ends that tag only.
+        if (Status s = oci::validateTag(reference); !s)
+            return writeError(response, s.error(), server, &request);
+        auto ended = m_context.tags.end(repositoryId, reference, m_context.nowMs());
+        if (!ended)
+            return writeError(response, ended.error(), server, &request);
+        if (!*ended)
+            return writeError(response, manifestUnknown(reference), server, &request);
+    } else {
+        auto digest = oci::Digest::parse(reference);
+        if (!digest)
+            return writeError(response, digest.error(), server, &request);
+        auto found = m_context.manifests.byDigest(repositoryId, digest->toString());
+        if (!found)
+            return writeError(response, found.error(), server, &request);
+        if (!found->has_value())
+            return writeError(response, manifestUnknown(reference), server, &request);
+        // Every tag pointing at it goes, then the manifest itself, so that a
+        // GET by digest answers MANIFEST_UNKNOWN as the spec requires.
+        if (Status s = m_context.manifests.remove((*found)->id); !s)
+            return writeError(response, s.error(), server, &request);
+    }
+    setApiVersionHeader(response);
+    response.setStatus(202);
+    response.setBody({});
+}
+
+} // namespace kai::registry

@@ -1,0 +1,144 @@
+#include "registry/tokenservice.h"
+
+#include "auth/jwt.h"
+#include "oci/names.h"
+#include "registry/registryrequest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace kai::registry {
+
+namespace {
+constexpr qint64 kTokenLifetimeSeconds = 3600;
+} // namespace
+
+Result<TokenService::ScopeRequest> TokenService::parseScope(const QString &scope) const
+{
+    // repository:[host/]ns/name:action[,action...]
+    const QStringList parts = scope.split(':');
+    if (parts.size() != 3 || parts[0] != QLatin1String("repository") || parts[1].isEmpty())
+        return Error::of(ErrorKind::InvalidRequest, QStringLiteral("Unable to decode repository and actions: %1").arg(scope));
+    ScopeRequest request;
+    request.name = parts[1];
+    request.repository = parts[1];
+    const QString hostPrefix = m_context.config().hostname() + '/';
+    if (request.repository.startsWith(hostPrefix))
+        request.repository = request.repository.mid(hostPrefix.size());
+    if (!request.repository.contains('/'))
+        request.repository = QStringLiteral("library/") + request.repository;
+    for (const QString &action : parts[2].split(',', Qt::SkipEmptyParts)) {
+        if (action != QLatin1String("pull") && action != QLatin1String("push") && action != QLatin1String("*"))
+            return Error::of(ErrorKind::InvalidRequest, QStringLiteral("Unable to decode repository and actions: %1").arg(scope));
+        request.actions << action;
+    }
+    return request;
+}
+
+Result<QStringList> TokenService::grantedActions(const auth::Identity &identity, const ScopeRequest &scope)
+{
+    auto path = oci::splitRepositoryPath(scope.repository);
+    if (!path)
+        return path.error();
+    auto repository = m_context.repositories.find(path->namespaceName, path->repositoryName);
+    if (!repository)
+        return repository.error();
+
+    auth::Role role = auth::Role::None;
+    if (repository->has_value()) {
+        auto r = m_context.permissions.repositoryRole(identity, **repository);
+        if (!r)
+            return r.error();
+        role = *r;
+    } else if (scope.actions.contains(QStringLiteral("push"))) {
+        auto mayCreate = m_context.permissions.mayCreateRepository(identity, path->namespaceName);
+        if (!mayCreate)
+            return mayCreate.error();
+        if (*mayCreate) {
+            auto ns = m_context.namespaces.byName(path->namespaceName);
+            if (!ns)
+                return ns.error();
+            const QString visibility = m_context.config().createPrivateRepoOnPush ? "private" : "public";
+            auto created = m_context.repositories.create((*ns)->id, path->namespaceName, path->repositoryName,
+                                                         visibility, m_context.nowMs());
+            if (!created && created.error().kind != ErrorKind::Conflict)
+                return created.error();
+            if (created) {
+                // The creator holds an explicit admin grant, as in Quay.
+                if (Status s = m_context.repositories.grant(created->id, identity.namespaceId, "admin"); !s)
+                    return s.error();
+            }
+            role = auth::Role::Admin;
+        }
+    } else {
+        auto r = m_context.permissions.roleInNamespace(identity, path->namespaceName);
+        if (!r)
+            return r.error();
+        role = *r;
+    }
+
+    const bool writable = !repository->has_value() || (*repository)->state == QLatin1String("NORMAL");
+    QStringList granted;
+    for (const QString &action : scope.actions) {
+        const bool ok = (action == QLatin1String("pull") && role >= auth::Role::Read)
+                        || (action == QLatin1String("push") && role >= auth::Role::Write && writable)
+                        || (action == QLatin1String("*") && role >= auth::Role::Admin && writable);
+        if (ok && !granted.contains(action))
+            granted << action;
+    }
+    return granted;
+}
+
+void TokenService::issue(http::HttpRequest &request, http::HttpResponse &response)
+{
+    const runtime::ServerContext &server = m_context.server;
+    response.setHeader("Cache-Control", "no-cache, no-store, must-revalidate");
+    auth::Identity identity;
+    const QByteArray authorization = request.header("Authorization");
+    if (!authorization.isEmpty()) {
+        auto authenticated = m_context.authenticator.basic(authorization, m_context.nowMs());
+        if (!authenticated)
+            return writeError(response, authenticated.error(), server);
+        identity = *authenticated;
+    }
+    const QStringList scopes = request.query.allQueryItemValues(QStringLiteral("scope"), QUrl::FullyDecoded);
+    if (identity.isAnonymous() && scopes.isEmpty())
+        return writeError(response, Error::of(ErrorKind::Unauthorized, QStringLiteral("Invalid Username or Password")), server);
+
+    QJsonArray access;
+    for (const QString &scopeText : scopes) {
+        // Several scopes may come space-separated in one parameter.
+        for (const QString &single : scopeText.split(' ', Qt::SkipEmptyParts)) {
+            auto scope = parseScope(single);
+            if (!scope)
+                return writeError(response, scope.error(), server);
+            auto granted = grantedActions(identity, *scope);
+            if (!granted)
+                return writeError(response, granted.error(), server);
+            access.append(QJsonObject{{"type", "repository"}, {"name", scope->name},
+                                      {"actions", QJsonArray::fromStringList(*granted)}});
+        }
+    }
+
+    const qint64 now = m_context.nowMs() / 1000;
+    const QString service = request.queryValue(QStringLiteral("service"));
+    const QJsonObject context{{"version", 2},
+                              {"entity_kind", identity.entityKind},
+                              {"entity_reference", identity.isAnonymous() ? QJsonValue() : QJsonValue(identity.uuid)},
+                              {"kind", identity.isAnonymous() ? "anonymous" : "user"},
+                              {"user", identity.isAnonymous() ? QJsonValue() : QJsonValue(identity.name)}};
+    const QJsonObject claims{{"iss", m_context.config().instanceServiceName},
+                             {"aud", service.isEmpty() ? m_context.config().hostname() : service},
+                             {"sub", identity.subject()},
+                             {"iat", now},
+                             {"nbf", now},
+                             {"exp", now + kTokenLifetimeSeconds},
+                             {"access", access},
+                             {"context", context}};
+    const QByteArray token = auth::encodeJwt(server.signingKey, claims);
+    setApiVersionHeader(response);
+    response.setJson(QJsonDocument(QJsonObject{{"token", QString::fromLatin1(token)}}).toJson(QJsonDocument::Compact));
+}
+
+} // namespace kai::registry

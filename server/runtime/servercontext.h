@@ -1,0 +1,26 @@
+#pragma once
+
+#include "auth/jwt.h"
+#include "auth/secretbox.h"
+#include "config/config.h"
+#include "storage/blobstore.h"
+
+#include <QDateTime>
+
+#include <functional>
+
+namespace kai::runtime {
+
+// What every worker thread shares: immutable configuration and thread-safe
+// services. Owned by the server's main object; workers hold a reference.
+struct ServerContext
+{
+    const config::Config &config;
+    const auth::SigningKey &signingKey;
+    const auth::SecretBox &secretBox;   // DATABASE_SECRET_KEY: sealed secrets
+    storage::BlobStore &blobs;
+    // The clock seam: tests of expiry and history inject their own.
+    std::function<qint64()> nowMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
+};
+
+} // namespace kai::runtime

@@ -1,0 +1,28 @@
+#include "runtime/workercontext.h"
+
+namespace kai::runtime {
+
+WorkerContext::WorkerContext(const ServerContext &serverContext, std::unique_ptr<db::Database> db)
+    : server(serverContext)
+    , database(std::move(db))
+    , namespaces(*database)
+    , repositories(*database)
+    , blobRecords(*database)
+    , manifests(*database)
+    , tags(*database)
+    , uploads(*database)
+    , tokens(*database)
+    , authenticator(namespaces, tokens)
+    , permissions(namespaces, repositories)
+{
+}
+
+Result<std::unique_ptr<WorkerContext>> WorkerContext::open(const ServerContext &server)
+{
+    auto db = db::openDatabase(server.config.effectiveDbUri());
+    if (!db)
+        return db.error();
+    return std::unique_ptr<WorkerContext>(new WorkerContext(server, std::move(*db)));
+}
+
+} // namespace kai::runtime

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "auth/authenticator.h"
+#include "auth/permissionresolver.h"
+#include "db/database.h"
+#include "runtime/servercontext.h"
+#include "store/blobrecordstore.h"
+#include "store/manifeststore.h"
+#include "store/namespacestore.h"
+#include "store/repositorystore.h"
+#include "store/tagstore.h"
+#include "store/tokenstore.h"
+#include "store/uploadstore.h"
+
+#include <memory>
+
+namespace kai::runtime {
+
+// Everything one worker thread uses to answer requests: its own database
+// connection and the stores and services built on it. Created on the
+// worker thread, used only there.
+class WorkerContext
+{
+public:
+    static Result<std::unique_ptr<WorkerContext>> open(const ServerContext &server);
+
+    const ServerContext &server;
+    std::unique_ptr<db::Database> database;
+    store::NamespaceStore namespaces;
+    store::RepositoryStore repositories;
+    store::BlobRecordStore blobRecords;
+    store::ManifestStore manifests;
+    store::TagStore tags;
+    store::UploadStore uploads;
+    store::TokenStore tokens;
+    auth::Authenticator authenticator;
+    auth::PermissionResolver permissions;
+
+    const config::Config &config() const { return server.config; }
+    qint64 nowMs() const { return server.nowMs(); }
+
+private:
+    WorkerContext(const ServerContext &server, std::unique_ptr<db::Database> database);
+};
+
+} // namespace kai::runtime

@@ -1,0 +1,66 @@
+#include "store/tokenstore.h"
+
+#include "auth/secretbox.h"
+
+#include <QCryptographicHash>
+#include <QUuid>
+
+#include <openssl/crypto.h>
+
+namespace kai::store {
+
+namespace {
+const QString kTokenAlphabet = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+QString hashSecret(QStringView secret)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+} // namespace
+
+Result<qint64> TokenStore::createApplication(qint64 namespaceId, const QString &clientId,
+                                             const QString &clientSecret, const QString &name, qint64 nowMs)
+{
+    auto r = m_db.exec("INSERT INTO oauth_applications (namespace_id, client_id, client_secret, name, created_ms) "
+                       "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                       {namespaceId, clientId, clientSecret, name, nowMs});
+    if (!r)
+        return r.error();
+    return r->first().integer(0);
+}
+
+Result<QString> TokenStore::issueToken(qint64 applicationId, qint64 namespaceId, const QString &scopes,
+                                       qint64 expiresMs, qint64 nowMs)
+{
+    const QString token = auth::SecretBox::randomToken(40, kTokenAlphabet);
+    auto r = m_db.exec("INSERT INTO oauth_tokens (uuid, application_id, namespace_id, token_name, token_hash, scopes, expires_ms, created_ms) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       {QUuid::createUuid().toString(QUuid::WithoutBraces), applicationId, namespaceId, token.left(20),
+                        hashSecret(QStringView(token).mid(20)), scopes, expiresMs > 0 ? QVariant(expiresMs) : QVariant(), nowMs});
+    if (!r)
+        return r.error();
+    return token;
+}
+
+Result<std::optional<OAuthToken>> TokenStore::validate(const QString &token, qint64 nowMs)
+{
+    if (token.size() != 40)
+        return std::optional<OAuthToken>{};
+    auto r = m_db.exec("SELECT id, uuid, namespace_id, scopes, expires_ms, token_hash FROM oauth_tokens WHERE token_name = ?",
+                       {token.left(20)});
+    if (!r)
+        return r.error();
+    if (r->empty())
+        return std::optional<OAuthToken>{};
+    const db::Row &row = r->first();
+    const QByteArray expected = row.text(5).toLatin1();
+    const QByteArray actual = hashSecret(QStringView(token).mid(20)).toLatin1();
+    if (expected.size() != actual.size() || CRYPTO_memcmp(expected.constData(), actual.constData(), size_t(actual.size())) != 0)
+        return std::optional<OAuthToken>{};
+    const qint64 expires = row.isNull(4) ? 0 : row.integer(4);
+    if (expires != 0 && expires <= nowMs)
+        return std::optional<OAuthToken>{};
+    return std::optional<OAuthToken>{OAuthToken{row.integer(0), row.text(1), row.integer(2), row.text(3), expires}};
+}
+
+} // namespace kai::store
