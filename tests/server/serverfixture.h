@@ -1,0 +1,77 @@
+#pragma once
+
+#include "support/httpclient.h"
+#include "support/pgcluster.h"
+#include "support/serverprocess.h"
+#include "support/testenv.h"
+
+#include <QTest>
+
+#include <map>
+#include <memory>
+
+namespace kai::test {
+
+// One real kai-server per database backend, started on first use and kept
+// for the suite. Suites declare the rows with addBackendRows() in
+// initTestCase_data() and call server() in each test.
+class ServerFixture
+{
+public:
+    static void addBackendRows()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
+    // The server for the current global row; nullptr after a QFAIL/QSKIP
+    // was issued (callers return right away).
+    ServerProcess *server(const QString &backend, ServerProcess::Options options = {})
+    {
+        auto it = m_servers.find(backend);
+        if (it != m_servers.end())
+            return it->second.get();
+        if (backend == QLatin1String("postgresql")) {
+            if (!PgCluster::available())
+                return nullptr;
+            if (!m_cluster) {
+                m_cluster = std::make_unique<PgCluster>();
+                if (Status s = m_cluster->start(); !s) {
+                    qWarning("PostgreSQL did not start: %s", qPrintable(s.error().message));
+                    m_cluster.reset();
+                    return nullptr;
+                }
+            }
+            auto uri = m_cluster->createDatabase(QStringLiteral("kai_%1").arg(m_servers.size()));
+            if (!uri)
+                return nullptr;
+            options.dbUri = *uri;
+        }
+        auto server = std::make_unique<ServerProcess>();
+        if (Status s = server->start(options); !s) {
+            qWarning("%s", qPrintable(s.error().message));
+            return nullptr;
+        }
+        ServerProcess *raw = server.get();
+        m_servers[backend] = std::move(server);
+        return raw;
+    }
+
+    bool postgresAvailable() const { return PgCluster::available(); }
+
+private:
+    std::unique_ptr<PgCluster> m_cluster;
+    std::map<QString, std::unique_ptr<ServerProcess>> m_servers;
+};
+
+} // namespace kai::test
+
+// Fetches the server of the current backend row, failing under CI=true and
+// skipping elsewhere when PostgreSQL is not installed.
+#define KAI_SERVER(var, fixture, ...)                                                                   \
+    QFETCH_GLOBAL(QString, backend);                                                                     \
+    if (backend == QLatin1String("postgresql"))                                                          \
+        KAI_REQUIRE_SERVICE(::kai::test::PgCluster::available(), "PostgreSQL (apt-get install postgresql)"); \
+    ::kai::test::ServerProcess *var = (fixture).server(backend __VA_OPT__(,) __VA_ARGS__);              \
+    QVERIFY2(var != nullptr, "kai-server did not start")
