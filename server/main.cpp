@@ -44,8 +44,6 @@ int serve(const kai::config::Config &config)
 
     QTextStream out(stdout);
     const QString host = server.config().hostname();
-    out << "kai-server " << QCoreApplication::applicationVersion() << " listening on "
-        << server.config().preferredUrlScheme << "://" << host << Qt::endl;
     out << "data directory: " << server.config().dataDir << Qt::endl;
     if (!server.bootstrap().username.isEmpty()) {
         const QString tls = server.config().preferredUrlScheme == "http" ? " --tls-verify=false" : "";
@@ -58,6 +56,9 @@ int serve(const kai::config::Config &config)
             << "  podman push" << tls << " alpine " << host << "/" << server.bootstrap().username << "/alpine:latest\n"
             << Qt::endl;
     }
+    // Last, so that whoever waits for this line has seen everything above.
+    out << "kai-server " << QCoreApplication::applicationVersion() << " listening on "
+        << server.config().preferredUrlScheme << "://" << host << Qt::endl;
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) == 0) {
         auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, &server);

@@ -112,22 +112,28 @@ bool UploadEndpoints::tryMount(const RepositoryTarget &target, const http::HttpR
     auto digest = oci::Digest::parse(request.queryValue(QStringLiteral("mount")));
     if (!digest || from.isEmpty())
         return false;
-    // The caller must be able to read the source; otherwise this is a normal
-    // upload and the client sends the bytes.
-    if (!target.caller.tokenAllows(from, Action::Pull)) {
-        auto path = oci::splitRepositoryPath(from);
-        if (!path)
-            return false;
-        auto source = m_context.repositories.find(path->namespaceName, path->repositoryName);
-        if (!source || !source->has_value() || !(*source)->isPublic())
-            return false;
-    }
     auto sourcePath = oci::splitRepositoryPath(from);
     if (!sourcePath)
         return false;
     auto source = m_context.repositories.find(sourcePath->namespaceName, sourcePath->repositoryName);
     if (!source || !source->has_value())
         return false;
+    // The caller must be able to read the source: through the token's own
+    // grant, or by the permission resolver asked now (clients often request
+    // a token for the target repository only). Otherwise this becomes a
+    // normal upload and the client sends the bytes.
+    if (!target.caller.tokenAllows(from, Action::Pull)) {
+        auth::Identity identity = target.caller.identity;
+        if (!identity.isAnonymous()) {
+            auto user = m_context.namespaces.byName(identity.name);
+            if (!user || !user->has_value() || !(*user)->enabled)
+                return false;
+            identity.namespaceId = (*user)->id;
+        }
+        auto role = m_context.permissions.repositoryRole(identity, **source);
+        if (!role || *role < auth::Role::Read)
+            return false;
+    }
     const QString digestText = digest->toString();
     auto size = m_context.blobRecords.sizeInRepository((*source)->id, digestText);
     if (!size || !size->has_value() || !m_context.server.blobs.contains(*digest))

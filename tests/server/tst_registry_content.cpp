@@ -227,6 +227,35 @@ private Q_SLOTS:
         QCOMPARE(client.get("/v2/" + target + "/blobs/" + digest).body, data);
     }
 
+    void mountWithTokenForTargetOnlyStillChecksReadOnSource()
+    {
+        KAI_SERVER(server, m_fixture);
+        HttpClient client(server->baseUrl());
+        const QString source = freshRepository(server, client, "mount-own-src");
+        const QByteArray data = randomBytes(999);
+        const QString digest = client.pushBlob(source, data);
+        const QString target = freshRepository(server, client, "mount-own-dst");
+        const HttpReply mounted = client.send("POST", "/v2/" + target + "/blobs/uploads/?mount=" + digest + "&from=" + source);
+        QCOMPARE(mounted.status, 201);
+    }
+
+    void mountFromAnotherUsersPrivateRepositoryBecomesAnUpload()
+    {
+        KAI_SERVER(server, m_fixture);
+        const QString owner = QStringLiteral("owner%1").arg(++m_counter);
+        QVERIFY(server->createUser(owner, "owner-password").ok());
+        HttpClient ownerClient(server->baseUrl());
+        QVERIFY(!ownerClient.login(owner, "owner-password", {"repository:" + owner + "/secret:pull,push"}).isEmpty());
+        const QString digest = ownerClient.pushBlob(owner + "/secret", randomBytes(321));
+        QVERIFY(!digest.isEmpty());
+
+        HttpClient client(server->baseUrl());
+        const QString target = freshRepository(server, client, "mount-steal");
+        const HttpReply reply = client.send("POST", "/v2/" + target + "/blobs/uploads/?mount=" + digest + "&from=" + owner + "/secret");
+        QCOMPARE(reply.status, 202);
+        QCOMPARE(client.send("HEAD", "/v2/" + target + "/blobs/" + digest).status, 404);
+    }
+
     void mountOfUnknownBlobFallsBackToUploadSession()
     {
         KAI_SERVER(server, m_fixture);

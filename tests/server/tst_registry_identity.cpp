@@ -4,6 +4,8 @@
 #include "serverfixture.h"
 #include "registrytestdata.h"
 
+#include <QFile>
+
 using namespace kai::test;
 
 class TestRegistryIdentity : public QObject
@@ -17,7 +19,7 @@ private:
     {
         ServerProcess::Options o;
         o.userInitialize = true;
-        o.extraConfig << "CREATE_PRIVATE_REPO_ON_PUSH: false";
+        o.extraConfig << "CREATE_PRIVATE_REPO_ON_PUSH: false" << "KAI_UPLOAD_MAX_AGE_SECONDS: 2";
         return o;
     }
 
@@ -112,6 +114,31 @@ private Q_SLOTS:
         QVERIFY(reply.json().value("repositories").toArray().contains(QStringLiteral("quayadmin/public")));
         HttpClient anonymous(server->baseUrl());
         QCOMPARE(anonymous.get("/v2/_catalog").status, 401);
+    }
+
+    void abandonedUploadSessionIsCleanedUp()
+    {
+        KAI_SERVER(server, m_fixture, options());
+        HttpClient client(server->baseUrl());
+        QVERIFY(!client.login("quayadmin", "quaypass12345", {"repository:quayadmin/abandoned:pull,push"}).isEmpty());
+        const HttpReply started = client.send("POST", "/v2/quayadmin/abandoned/blobs/uploads/", QByteArray(1000, 'x'));
+        QCOMPARE(started.status, 202);
+        const QString location = QString::fromLatin1(started.header("Location"));
+        const QString uuid = QString::fromLatin1(started.header("Docker-Upload-UUID"));
+        QVERIFY(QFile::exists(server->dataDir() + "/storage/uploads/" + uuid));
+        // KAI_UPLOAD_MAX_AGE_SECONDS is 2 here: the session goes soon after.
+        QTRY_COMPARE_WITH_TIMEOUT(client.get(location).status, 404, 15'000);
+        QVERIFY(!QFile::exists(server->dataDir() + "/storage/uploads/" + uuid));
+    }
+
+    void userCreatedWithTheCliCanLogIn()
+    {
+        KAI_SERVER(server, m_fixture, options());
+        QVERIFY(server->createUser("cliuser", "cli-password-1").ok());
+        QVERIFY2(!server->createUser("cliuser", "cli-password-1").ok(), "a second user of the same name is refused");
+        HttpClient client(server->baseUrl());
+        QVERIFY(!client.login("cliuser", "cli-password-1", {}).isEmpty());
+        QVERIFY(client.login("cliuser", "wrong-password", {}).isEmpty());
     }
 
     void gracefulShutdownExitsCleanly()

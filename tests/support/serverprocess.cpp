@@ -89,6 +89,24 @@ Status ServerProcess::launch(quint16 port)
     return Error::of(ErrorKind::Io, "kai-server did not start:\n" + QString::fromUtf8(m_output));
 }
 
+Status ServerProcess::createUser(const QString &name, const QString &password, bool superuser)
+{
+    QProcess cli;
+    cli.setProcessChannelMode(QProcess::MergedChannels);
+    QStringList args{"user", "create", name, "--password-stdin", "--config", m_dir->path() + "/config.yaml",
+                     "--data-dir", dataDir()};
+    if (superuser)
+        args << "--superuser";
+    cli.start(binary(), args);
+    if (!cli.waitForStarted(10'000))
+        return Error::of(ErrorKind::Io, "cannot run kai-server user create");
+    cli.write(password.toUtf8() + '\n');
+    cli.closeWriteChannel();
+    if (!cli.waitForFinished(30'000) || cli.exitCode() != 0)
+        return Error::of(ErrorKind::Io, "kai-server user create failed: " + QString::fromUtf8(cli.readAll()));
+    return {};
+}
+
 bool ServerProcess::stop(int timeoutMs)
 {
     if (!m_process || m_process->state() == QProcess::NotRunning)

@@ -40,6 +40,10 @@ public:
     // Starts again on the same port and data directory.
     Status restart();
 
+    // `kai-server user create NAME --password-stdin` against this server's
+    // database (the CLI an operator uses).
+    Status createUser(const QString &name, const QString &password, bool superuser = false);
+
     QString host() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
     QString baseUrl() const { return QStringLiteral("http://") + host(); }
     quint16 port() const { return m_port; }
