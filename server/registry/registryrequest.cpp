@@ -49,11 +49,18 @@ Result<Caller> authenticateCaller(const http::HttpRequest &request, runtime::Wor
     if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
         return Error::of(ErrorKind::Unauthorized, QStringLiteral("Invalid bearer token: only tokens from /v2/auth are accepted"));
     const config::Config &config = context.config();
-    auto claims = auth::decodeJwt(context.server.signingKey, QByteArrayView(header).sliced(7).trimmed(),
-                                  context.nowMs() / 1000, config.hostname(), config.instanceServiceName,
-                                  config.registryJwtMaxFreshSeconds);
-    if (!claims)
-        return claims.error();
+    const QByteArray token = header.sliced(7).trimmed();
+    const qint64 nowSeconds = context.nowMs() / 1000;
+    Result<QJsonObject> claims = QJsonObject{};
+    if (auto cached = context.verifiedTokens.find(token, nowSeconds)) {
+        claims = *cached;
+    } else {
+        claims = auth::decodeJwt(context.server.signingKey, token, nowSeconds, config.hostname(),
+                                 config.instanceServiceName, config.registryJwtMaxFreshSeconds);
+        if (!claims)
+            return claims.error();
+        context.verifiedTokens.insert(token, *claims, claims->value("exp").toInteger());
+    }
     caller.hasToken = true;
     const QJsonObject ctx = claims->value("context").toObject();
     const QString subject = claims->value("sub").toString();

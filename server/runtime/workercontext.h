@@ -2,6 +2,7 @@
 
 #include "auth/authenticator.h"
 #include "auth/permissionresolver.h"
+#include "auth/verifiedtokencache.h"
 #include "db/database.h"
 #include "runtime/servercontext.h"
 #include "store/blobrecordstore.h"
@@ -35,6 +36,7 @@ public:
     store::TokenStore tokens;
     auth::Authenticator authenticator;
     auth::PermissionResolver permissions;
+    auth::VerifiedTokenCache verifiedTokens;
 
     const config::Config &config() const { return server.config; }
     qint64 nowMs() const { return server.nowMs(); }

@@ -1,0 +1,133 @@
+// config.yaml as an operator writes it: Quay's keys, a clear stop on a bad
+// value, a warning for a key Kai does not know.
+#include "config/config.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kai;
+using namespace kai::config;
+
+class TestConfig : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    Result<LoadedConfig> loadYaml(const QByteArray &yaml, const QString &listen = {})
+    {
+        const QString path = m_dir.filePath(QStringLiteral("config-%1.yaml").arg(++m_count));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return Error::of(ErrorKind::Io, "cannot write");
+        file.write(yaml);
+        file.close();
+        return loadConfig({path, m_dir.filePath("data"), listen});
+    }
+    int m_count = 0;
+
+private Q_SLOTS:
+    void noConfigFileGivesEmbeddedDefault()
+    {
+        auto loaded = loadConfig({{}, m_dir.filePath("data"), {}});
+        QVERIFY(loaded.ok());
+        const Config &config = loaded->config;
+        QCOMPARE(config.hostname(), QStringLiteral("127.0.0.1:8080"));
+        QCOMPARE(config.effectiveDbUri(), "sqlite:///" + m_dir.filePath("data/kai.db"));
+        QCOMPARE(config.effectiveStoragePath(), m_dir.filePath("data/storage"));
+        QVERIFY(!config.featureUserInitialize);
+        QVERIFY(config.createPrivateRepoOnPush);
+        QCOMPARE(config.realm(), QStringLiteral("http://127.0.0.1:8080/v2/auth"));
+    }
+
+    void quayKeysAreRead()
+    {
+        auto loaded = loadYaml("SERVER_HOSTNAME: registry.example.com\n"
+                               "PREFERRED_URL_SCHEME: https\n"
+                               "DB_URI: postgresql://quay:pw@db:5432/quay\n"
+                               "SUPER_USERS: [quayadmin, ops]\n"
+                               "FEATURE_USER_INITIALIZE: true\n"
+                               "FEATURE_REFERRERS_API: false\n"
+                               "CREATE_PRIVATE_REPO_ON_PUSH: false\n"
+                               "DISTRIBUTED_STORAGE_CONFIG:\n"
+                               "  default:\n"
+                               "    - LocalStorage\n"
+                               "    - storage_path: /srv/kai/storage\n");
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(loaded.error().message));
+        const Config &config = loaded->config;
+        QCOMPARE(config.hostname(), QStringLiteral("registry.example.com"));
+        QCOMPARE(config.realm(), QStringLiteral("https://registry.example.com/v2/auth"));
+        QCOMPARE(config.effectiveDbUri(), QStringLiteral("postgresql://quay:pw@db:5432/quay"));
+        QCOMPARE(config.superUsers, QStringList({"quayadmin", "ops"}));
+        QVERIFY(config.featureUserInitialize);
+        QVERIFY(!config.featureReferrersApi);
+        QVERIFY(!config.createPrivateRepoOnPush);
+        QCOMPARE(config.effectiveStoragePath(), QStringLiteral("/srv/kai/storage"));
+        QVERIFY(loaded->warnings.isEmpty());
+    }
+
+    void invalidValueStopsNamingTheKey_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("scheme") << QByteArray("PREFERRED_URL_SCHEME: ftp\n") << "PREFERRED_URL_SCHEME";
+        QTest::newRow("boolean") << QByteArray("FEATURE_USER_INITIALIZE: perhaps\n") << "FEATURE_USER_INITIALIZE";
+        QTest::newRow("hostname with scheme") << QByteArray("SERVER_HOSTNAME: http://x\n") << "SERVER_HOSTNAME";
+        QTest::newRow("storage driver") << QByteArray("DISTRIBUTED_STORAGE_CONFIG: {s3: [S3Storage, {}]}\n") << "DISTRIBUTED_STORAGE_CONFIG";
+        QTest::newRow("super users not a list") << QByteArray("SUPER_USERS: admin\n") << "SUPER_USERS";
+        QTest::newRow("integer out of range") << QByteArray("REGISTRY_JWT_AUTH_MAX_FRESH_S: 5\n") << "REGISTRY_JWT_AUTH_MAX_FRESH_S";
+        QTest::newRow("cert without key") << QByteArray("SSL_CERT_PATH: /x.pem\n") << "SSL_CERT_PATH";
+    }
+
+    void invalidValueStopsNamingTheKey()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(QString, key);
+        auto loaded = loadYaml(yaml);
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.error().message.contains(key), qPrintable(loaded.error().message));
+    }
+
+    void brokenYamlIsReported()
+    {
+        auto loaded = loadYaml("SERVER_HOSTNAME: [unclosed\n");
+        QVERIFY(!loaded.ok());
+        QVERIFY(loaded.error().message.contains("not valid YAML"));
+    }
+
+    void unknownKeyIsWarnedAbout()
+    {
+        auto loaded = loadYaml("SERVER_HOSTNAME: r.example.com\nNOT_A_QUAY_KEY: 1\n");
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->warnings.size(), 1);
+        QVERIFY(loaded->warnings.first().contains("NOT_A_QUAY_KEY"));
+    }
+
+    void listenOptionWinsAndParses_data()
+    {
+        QTest::addColumn<QString>("listen");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("hostname");
+        QTest::newRow("ipv4") << "127.0.0.1:9000" << true << "127.0.0.1:9000";
+        QTest::newRow("ipv6") << "[::1]:9001" << true << "[::1]:9001";
+        QTest::newRow("port only") << ":9002" << true << "127.0.0.1:9002";
+        QTest::newRow("no port") << "127.0.0.1" << false << "";
+        QTest::newRow("bad port") << "127.0.0.1:99999" << false << "";
+        QTest::newRow("bad address") << "not-an-ip:80" << false << "";
+    }
+
+    void listenOptionWinsAndParses()
+    {
+        QFETCH(QString, listen);
+        QFETCH(bool, valid);
+        QFETCH(QString, hostname);
+        auto loaded = loadYaml("KAI_LISTEN: 127.0.0.1:7000\n", listen);
+        QCOMPARE(loaded.ok(), valid);
+        if (valid)
+            QCOMPARE(loaded->config.hostname(), hostname);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "tst_config.moc"
