@@ -1,15 +1,37 @@
 #include "auth/authenticator.h"
 
 #include "auth/passwordhasher.h"
+#include "auth/secretbox.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
 
 namespace kai::auth {
 
 namespace {
+constexpr qint64 kRecentLoginMs = 5 * 60 * 1000;
+constexpr int kRecentLoginCapacity = 1024;
+
 Error invalidCredentials()
 {
     return Error::of(ErrorKind::Unauthorized, QStringLiteral("Invalid Username or Password"));
 }
 } // namespace
+
+Authenticator::Authenticator(store::NamespaceStore &namespaces, store::TokenStore &tokens)
+    : m_salt(SecretBox::randomBytes(32)), m_namespaces(namespaces), m_tokens(tokens)
+{
+}
+
+QByteArray Authenticator::recentLoginKey(const QString &username, const QString &password) const
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(m_salt);
+    hash.addData(username.toUtf8());
+    hash.addData(QByteArrayView("\0", 1));
+    hash.addData(password.toUtf8());
+    return hash.result();
+}
 
 Identity Authenticator::identityOf(const store::Namespace &user, const QString &entityKind)
 {
@@ -39,10 +61,10 @@ Result<Identity> Authenticator::basic(QByteArrayView header, qint64 nowMs)
     const QString secret = QString::fromUtf8(pair.mid(colon + 1));
     if (username == QLatin1String("$oauthtoken"))
         return oauthToken(secret, nowMs);
-    return password(username, secret);
+    return password(username, secret, nowMs);
 }
 
-Result<Identity> Authenticator::password(const QString &username, const QString &password)
+Result<Identity> Authenticator::password(const QString &username, const QString &password, qint64 nowMs)
 {
     auto user = username.contains('@') ? m_namespaces.byEmail(username) : m_namespaces.byName(username);
     if (!user)
@@ -53,8 +75,17 @@ Result<Identity> Authenticator::password(const QString &username, const QString 
         return invalidCredentials();
     }
     const store::Namespace &found = **user;
-    if (!verifyPassword(password, found.passwordHash))
-        return invalidCredentials();
+    const QByteArray key = recentLoginKey(username, password);
+    const auto recent = m_recentLogins.constFind(key);
+    const bool remembered = recent != m_recentLogins.constEnd() && recent->expiresMs > nowMs
+                            && recent->passwordHash == found.passwordHash;
+    if (!remembered) {
+        if (!verifyPassword(password, found.passwordHash))
+            return invalidCredentials();
+        if (m_recentLogins.size() >= kRecentLoginCapacity)
+            m_recentLogins.clear();
+        m_recentLogins.insert(key, RecentLogin{found.passwordHash, nowMs + kRecentLoginMs});
+    }
     if (!found.enabled)
         return Error::of(ErrorKind::Unauthorized,
                          QStringLiteral("This user has been disabled. Please contact your administrator."));
@@ -73,7 +104,10 @@ Result<Identity> Authenticator::oauthToken(const QString &token, qint64 nowMs)
         return user.error();
     if (!user->has_value() || !(*user)->enabled)
         return Error::of(ErrorKind::Unauthorized, QStringLiteral("Invalid access token"));
-    return identityOf(**user, QStringLiteral("oauthtoken"));
+    Identity identity = identityOf(**user, QStringLiteral("oauthtoken"));
+    const QStringList scopes = (*found)->scopes.split(QRegularExpression(QStringLiteral("[ ,]+")), Qt::SkipEmptyParts);
+    identity.scopes = QSet<QString>(scopes.begin(), scopes.end());
+    return identity;
 }
 
 } // namespace kai::auth

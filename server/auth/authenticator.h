@@ -5,6 +5,8 @@
 #include "store/namespacestore.h"
 #include "store/tokenstore.h"
 
+#include <QHash>
+
 namespace kai::auth {
 
 // Turns credentials into an identity. Basic credentials are only evaluated
@@ -12,18 +14,32 @@ namespace kai::auth {
 class Authenticator
 {
 public:
-    Authenticator(store::NamespaceStore &namespaces, store::TokenStore &tokens)
-        : m_namespaces(namespaces), m_tokens(tokens) {}
+    Authenticator(store::NamespaceStore &namespaces, store::TokenStore &tokens);
 
     // "Basic base64(user:password)". Users by name or e-mail with their
     // password; "$oauthtoken" with an OAuth access token.
     Result<Identity> basic(QByteArrayView authorizationHeader, qint64 nowMs);
-    Result<Identity> password(const QString &username, const QString &password);
+    Result<Identity> password(const QString &username, const QString &password, qint64 nowMs);
     Result<Identity> oauthToken(const QString &token, qint64 nowMs);
 
     static Identity identityOf(const store::Namespace &user, const QString &entityKind = QStringLiteral("user"));
 
 private:
+    // scrypt costs ~100 ms by design, and registry clients ask /v2/auth for
+    // a token per repository and operation with the same credentials. A
+    // worker remembers credentials it verified recently, keyed by a hash
+    // that includes a per-process random salt (so the map never holds a
+    // password), and only as long as the stored hash is unchanged (a new
+    // password ends it at once).
+    struct RecentLogin
+    {
+        QString passwordHash;
+        qint64 expiresMs;
+    };
+    QByteArray recentLoginKey(const QString &username, const QString &password) const;
+    QHash<QByteArray, RecentLogin> m_recentLogins;
+    QByteArray m_salt;
+
     store::NamespaceStore &m_namespaces;
     store::TokenStore &m_tokens;
 };

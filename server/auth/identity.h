@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QSet>
 #include <QString>
+
+#include <optional>
 
 namespace kai::auth {
 
@@ -9,7 +12,7 @@ namespace kai::auth {
 // an identity.
 struct Identity
 {
-    enum class Kind { Anonymous, User };
+    enum class Kind { Anonymous, User, Robot };
 
     Kind kind = Kind::Anonymous;
     qint64 namespaceId = 0;
@@ -17,12 +20,43 @@ struct Identity
     QString uuid;
     bool superuser = false;
     QString entityKind = QStringLiteral("anonymous");   // JWT context.entity_kind
+    // OAuth scopes that cap every role (reference §1.1); nullopt for full
+    // rights (a password login or a UI session).
+    std::optional<QSet<QString>> scopes;
+
+    bool hasScope(const QString &scope) const { return !scopes || scopes->contains(scope); }
+    bool isRobot() const { return kind == Kind::Robot; }
 
     bool isAnonymous() const { return kind == Kind::Anonymous; }
     QString subject() const { return isAnonymous() ? QStringLiteral("(anonymous)") : name; }
 };
 
 enum class Role { None = 0, Read = 1, Write = 2, Admin = 3 };
+
+// Organization-wide team roles, ascending.
+enum class TeamRole { None = 0, Member = 1, Creator = 2, Admin = 3 };
+
+inline QString teamRoleName(TeamRole role)
+{
+    switch (role) {
+    case TeamRole::Member: return QStringLiteral("member");
+    case TeamRole::Creator: return QStringLiteral("creator");
+    case TeamRole::Admin: return QStringLiteral("admin");
+    case TeamRole::None: break;
+    }
+    return {};
+}
+
+inline TeamRole teamRoleFromName(const QString &name)
+{
+    if (name == QLatin1String("admin"))
+        return TeamRole::Admin;
+    if (name == QLatin1String("creator"))
+        return TeamRole::Creator;
+    if (name == QLatin1String("member"))
+        return TeamRole::Member;
+    return TeamRole::None;
+}
 
 inline QString roleName(Role role)
 {

@@ -4,38 +4,107 @@
 
 namespace kai::auth {
 
-Result<Role> PermissionResolver::repositoryRole(const Identity &identity, const store::Repository &repository)
+Role PermissionResolver::capByScopes(const Identity &identity, Role role)
 {
-    Role role = repository.isPublic() ? Role::Read : Role::None;
-    if (identity.isAnonymous())
+    if (!identity.scopes)
         return role;
-    if (identity.namespaceId == repository.namespaceId)
-        return Role::Admin;
-    auto explicitRole = m_repositories.explicitRole(repository.id, identity.namespaceId);
-    if (!explicitRole)
-        return explicitRole.error();
-    if (explicitRole->has_value())
-        role = std::max(role, roleFromName(**explicitRole));
-    return role;
+    Role cap = Role::None;
+    if (identity.scopes->contains(QStringLiteral("repo:admin")))
+        cap = Role::Admin;
+    else if (identity.scopes->contains(QStringLiteral("repo:write")))
+        cap = Role::Write;
+    else if (identity.scopes->contains(QStringLiteral("repo:read")))
+        cap = Role::Read;
+    return std::min(role, cap);
 }
 
-Result<Role> PermissionResolver::roleInNamespace(const Identity &identity, const QString &namespaceName)
+Result<TeamRole> PermissionResolver::organizationRole(const Identity &identity, qint64 organizationId)
 {
     if (identity.isAnonymous())
-        return Role::None;
-    return identity.name == namespaceName ? Role::Admin : Role::None;
+        return TeamRole::None;
+    auto roles = m_permissions.organizationTeamRoles(organizationId, identity.namespaceId);
+    if (!roles)
+        return roles.error();
+    TeamRole best = TeamRole::None;
+    for (const QString &role : *roles)
+        best = std::max(best, teamRoleFromName(role));
+    return best;
+}
+
+Result<bool> PermissionResolver::isOrganizationAdmin(const Identity &identity, qint64 organizationId)
+{
+    if (!identity.hasScope(QStringLiteral("org:admin")))
+        return false;
+    auto role = organizationRole(identity, organizationId);
+    if (!role)
+        return role.error();
+    return *role == TeamRole::Admin;
+}
+
+Result<bool> PermissionResolver::isOrganizationMember(const Identity &identity, qint64 organizationId)
+{
+    auto role = organizationRole(identity, organizationId);
+    if (!role)
+        return role.error();
+    return *role != TeamRole::None;
+}
+
+Result<Role> PermissionResolver::repositoryRole(const Identity &identity, const store::Repository &repository)
+{
+    const Role publicRole = repository.isPublic() ? Role::Read : Role::None;
+    if (identity.isAnonymous())
+        return publicRole;
+    Role role = Role::None;
+    if (identity.namespaceId == repository.namespaceId && !identity.isRobot()) {
+        role = Role::Admin;
+    } else {
+        auto direct = m_permissions.directRole(repository.id, identity.namespaceId);
+        if (!direct)
+            return direct.error();
+        role = roleFromName(*direct);
+        auto teams = m_permissions.teamRepositoryRoles(repository.id, identity.namespaceId);
+        if (!teams)
+            return teams.error();
+        for (const QString &r : *teams)
+            role = std::max(role, roleFromName(r));
+        if (role < Role::Admin && repository.namespaceKind == QLatin1String("organization")) {
+            auto orgRole = organizationRole(identity, repository.namespaceId);
+            if (!orgRole)
+                return orgRole.error();
+            if (*orgRole == TeamRole::Admin)
+                role = Role::Admin;
+        }
+    }
+    // Scopes cap what the identity holds; public read stays for everyone.
+    return std::max(capByScopes(identity, role), publicRole);
 }
 
 Result<bool> PermissionResolver::mayCreateRepository(const Identity &identity, const QString &namespaceName)
 {
-    if (identity.isAnonymous())
+    if (identity.isAnonymous() || !identity.hasScope(QStringLiteral("repo:create")))
         return false;
     auto ns = m_namespaces.byName(namespaceName);
     if (!ns)
         return ns.error();
     if (!ns->has_value() || !(*ns)->enabled)
         return false;
-    return (*ns)->id == identity.namespaceId;
+    const store::Namespace &target = **ns;
+    if (target.kind == QLatin1String("user"))
+        return target.id == identity.namespaceId && !identity.isRobot();
+    if (target.kind != QLatin1String("organization"))
+        return false;
+    auto role = organizationRole(identity, target.id);
+    if (!role)
+        return role.error();
+    return *role >= TeamRole::Creator;
+}
+
+Result<Role> PermissionResolver::roleInNamespace(const Identity &identity, const QString &namespaceName)
+{
+    auto may = mayCreateRepository(identity, namespaceName);
+    if (!may)
+        return may.error();
+    return *may ? capByScopes(identity, Role::Admin) : Role::None;
 }
 
 } // namespace kai::auth

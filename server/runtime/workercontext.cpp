@@ -12,8 +12,9 @@ WorkerContext::WorkerContext(const ServerContext &serverContext, std::unique_ptr
     , tags(*database)
     , uploads(*database)
     , tokens(*database)
+    , grants(*database)
     , authenticator(namespaces, tokens)
-    , permissions(namespaces, repositories)
+    , permissions(namespaces, repositories, grants)
 {
 }
 

@@ -8,6 +8,7 @@
 #include "store/blobrecordstore.h"
 #include "store/manifeststore.h"
 #include "store/namespacestore.h"
+#include "store/permissionstore.h"
 #include "store/repositorystore.h"
 #include "store/tagstore.h"
 #include "store/tokenstore.h"
@@ -34,6 +35,7 @@ public:
     store::TagStore tags;
     store::UploadStore uploads;
     store::TokenStore tokens;
+    store::PermissionStore grants;
     auth::Authenticator authenticator;
     auth::PermissionResolver permissions;
     auth::VerifiedTokenCache verifiedTokens;

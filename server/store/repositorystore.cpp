@@ -5,15 +5,15 @@ namespace kai::store {
 namespace {
 Repository fromRow(const db::Row &r)
 {
-    return Repository{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.integer(7)};
+    return Repository{r.integer(0), r.integer(1), r.text(2), r.text(8), r.text(3), r.text(4), r.text(5), r.text(6), r.integer(7)};
 }
 } // namespace
 
 Result<std::optional<Repository>> RepositoryStore::find(const QString &namespaceName, const QString &name)
 {
     auto result = m_db.exec(
-        "SELECT r.id, r.namespace_id, n.name, r.name, r.visibility, r.kind, r.state, r.created_ms "
-        "FROM repositories r JOIN namespaces n ON n.id = r.namespace_id WHERE n.name = ? AND r.name = ?",
+        "SELECT r.id, r.namespace_id, n.name, r.name, r.visibility, r.kind, r.state, r.created_ms, n.kind "
+        "FROM repositories r JOIN namespaces n ON n.id = r.namespace_id WHERE n.name = ? AND r.name = ? AND r.deleted = 0",
         {namespaceName, name});
     if (!result)
         return result.error();
@@ -33,7 +33,7 @@ Result<Repository> RepositoryStore::create(qint64 namespaceId, const QString &na
             return Error::of(ErrorKind::Conflict, QStringLiteral("Repository already exists"));
         return result.error();
     }
-    return Repository{result->first().integer(0), namespaceId, namespaceName, name, visibility, "image", "NORMAL", nowMs};
+    return Repository{result->first().integer(0), namespaceId, namespaceName, QString(), name, visibility, "image", "NORMAL", nowMs};
 }
 
 Status RepositoryStore::setVisibility(qint64 repositoryId, const QString &visibility)
@@ -73,7 +73,7 @@ Result<QStringList> RepositoryStore::catalog(const QString &last, int limit)
     const QString lastNamespace = slash < 0 ? last : last.left(slash);
     const QString lastName = slash < 0 ? QString() : last.mid(slash + 1);
     auto result = m_db.exec("SELECT n.name, r.name FROM repositories r JOIN namespaces n ON n.id = r.namespace_id "
-                            "WHERE n.name > ? OR (n.name = ? AND r.name > ?) ORDER BY n.name, r.name LIMIT ?",
+                            "WHERE r.deleted = 0 AND (n.name > ? OR (n.name = ? AND r.name > ?)) ORDER BY n.name, r.name LIMIT ?",
                             {lastNamespace, lastNamespace, lastName, limit});
     if (!result)
         return result.error();

@@ -12,6 +12,7 @@ struct Repository
     qint64 id = 0;
     qint64 namespaceId = 0;
     QString namespaceName;
+    QString namespaceKind;   // "user" | "organization"
     QString name;            // may contain '/' (nested names)
     QString visibility;      // "public" | "private"
     QString kind;            // "image"
