@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "runtime/kaiserver.h"
 #include "store/namespacestore.h"
+#include "store/tokenstore.h"
 #include "auth/secretbox.h"
 
 #include <QCommandLineParser>
@@ -103,6 +104,30 @@ int createUser(const kai::config::Config &config, const QString &name, bool supe
     return 0;
 }
 
+// Mints an OAuth access token for a user, for automation that cannot use
+// the browser flow (Quay offers only the UI and POST /user/initialize).
+int createToken(const kai::config::Config &config, const QString &name, const QString &scopes, qint64 lifetimeSeconds)
+{
+    if (kai::Status s = kai::runtime::migrateDatabase(config); !s)
+        return fail(s.error().message);
+    auto db = kai::db::openDatabase(config.effectiveDbUri());
+    if (!db)
+        return fail(db.error().message);
+    kai::store::NamespaceStore namespaces(**db);
+    auto user = namespaces.byName(name);
+    if (!user)
+        return fail(user.error().message);
+    if (!user->has_value() || (*user)->kind != "user")
+        return fail("no such user: " + name);
+    kai::store::TokenStore tokens(**db);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto token = tokens.issueToken(0, (*user)->id, scopes, lifetimeSeconds > 0 ? now + lifetimeSeconds * 1000 : 0, now);
+    if (!token)
+        return fail(token.error().message);
+    QTextStream(stdout) << *token << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -116,7 +141,8 @@ int main(int argc, char *argv[])
                                      "Commands:\n"
                                      "  serve                      run the registry (default)\n"
                                      "  migrate                    apply database migrations and exit\n"
-                                     "  user create NAME           create a user");
+                                     "  user create NAME           create a user\n"
+                                     "  user token NAME            mint an OAuth access token for a user");
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption("config", "Read config.yaml from FILE.", "FILE");
@@ -124,7 +150,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption listenOption("listen", "Listen on ADDR:PORT (default 127.0.0.1:8080; port 0 picks one).", "ADDR:PORT");
     const QCommandLineOption superuserOption("superuser", "user create: make the user a superuser.");
     const QCommandLineOption passwordStdinOption("password-stdin", "user create: read the password from standard input.");
-    parser.addOptions({configOption, dataDirOption, listenOption, superuserOption, passwordStdinOption});
+    const QCommandLineOption scopesOption("scopes", "user token: space-separated OAuth scopes (default: all).", "SCOPES",
+                                          "org:admin repo:admin repo:create repo:read repo:write super:user user:admin user:read");
+    const QCommandLineOption lifetimeOption("lifetime", "user token: lifetime in seconds (0: never expires).", "SECONDS", "0");
+    parser.addOptions({configOption, dataDirOption, listenOption, superuserOption, passwordStdinOption, scopesOption, lifetimeOption});
     parser.addPositionalArgument("command", "serve | migrate | user create NAME");
     parser.process(app);
 
@@ -148,5 +177,7 @@ int main(int argc, char *argv[])
     }
     if (command == "user" && args.value(1) == "create" && args.size() == 3)
         return createUser(config, args[2], parser.isSet(superuserOption), parser.isSet(passwordStdinOption));
+    if (command == "user" && args.value(1) == "token" && args.size() == 3)
+        return createToken(config, args[2], parser.value(scopesOption), parser.value(lifetimeOption).toLongLong());
     return fail("unknown command line; see --help");
 }

@@ -40,7 +40,8 @@ struct Config
 
     // The hostname clients must use (JWT audience, challenge realm).
     QString hostname() const;
-    QString realm() const { return preferredUrlScheme + "://" + hostname() + "/v2/auth"; }
+    QString urlBase() const { return preferredUrlScheme + "://" + hostname(); }
+    QString realm() const { return urlBase() + "/v2/auth"; }
     QString effectiveDbUri() const;
     QString effectiveStoragePath() const;
     QString signingKeyPath() const;

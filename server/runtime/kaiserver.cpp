@@ -70,7 +70,7 @@ std::unique_ptr<http::Router> makeRouter(const ServerContext &server)
         if (request.path.startsWith(QLatin1String("/v2/")))
             response.setJson(registryErrorBody(Error::of(ErrorKind::NameUnknown, QStringLiteral("no such route"))));
         else
-            response.setJson(apiErrorBody(Error::of(ErrorKind::ApiNotFound), shared->config().hostname()));
+            response.setJson(apiErrorBody(Error::of(ErrorKind::ApiNotFound), shared->config().urlBase()));
     });
     return router;
 }
@@ -80,6 +80,8 @@ std::unique_ptr<http::Router> makeRouter(const ServerContext &server)
 Status migrateDatabase(const config::Config &config)
 {
     initMigrationResources();
+    if (!QDir().mkpath(config.dataDir))
+        return ioError(QStringLiteral("cannot create the data directory %1").arg(config.dataDir));
     auto db = db::openDatabase(config.effectiveDbUri());
     if (!db)
         return db.error();

@@ -35,7 +35,7 @@ Result<QString> TokenStore::issueToken(qint64 applicationId, qint64 namespaceId,
     const QString token = auth::SecretBox::randomToken(40, kTokenAlphabet);
     auto r = m_db.exec("INSERT INTO oauth_tokens (uuid, application_id, namespace_id, token_name, token_hash, scopes, expires_ms, created_ms) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       {QUuid::createUuid().toString(QUuid::WithoutBraces), applicationId, namespaceId, token.left(20),
+                       {QUuid::createUuid().toString(QUuid::WithoutBraces), applicationId > 0 ? QVariant(applicationId) : QVariant(), namespaceId, token.left(20),
                         hashSecret(QStringView(token).mid(20)), scopes, expiresMs > 0 ? QVariant(expiresMs) : QVariant(), nowMs});
     if (!r)
         return r.error();

@@ -27,7 +27,8 @@ public:
 
     Result<qint64> createApplication(qint64 namespaceId, const QString &clientId, const QString &clientSecret,
                                      const QString &name, qint64 nowMs);
-    // Returns the full 40-character token, shown once.
+    // Returns the full 40-character token, shown once. applicationId 0: a
+    // token minted by the operator's CLI, outside any application.
     Result<QString> issueToken(qint64 applicationId, qint64 namespaceId, const QString &scopes, qint64 expiresMs,
                                qint64 nowMs);
     // The token if it exists, matches and has not expired.

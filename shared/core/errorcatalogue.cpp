@@ -58,7 +58,7 @@ QByteArray registryErrorBody(const Error &error)
     return QJsonDocument(QJsonObject{{"errors", QJsonArray{entry}}}).toJson(QJsonDocument::Compact);
 }
 
-QByteArray apiErrorBody(const Error &error, const QString &host)
+QByteArray apiErrorBody(const Error &error, const QString &urlBase)
 {
     const ErrorInfo &info = errorInfo(error.kind);
     QJsonObject body;
@@ -70,7 +70,7 @@ QByteArray apiErrorBody(const Error &error, const QString &host)
                            {"error_message", messageOf(error)},
                            {"error_type", type},
                            {"title", type},
-                           {"type", QStringLiteral("http://%1/api/v1/error/%2").arg(host, type)},
+                           {"type", QStringLiteral("%1/api/v1/error/%2").arg(urlBase, type)},
                            {"status", info.httpStatus}};
     }
     for (auto it = error.detail.begin(); it != error.detail.end(); ++it)

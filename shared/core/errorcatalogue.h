@@ -23,7 +23,8 @@ const ErrorInfo &errorInfo(ErrorKind kind);
 QByteArray registryErrorBody(const Error &error);
 
 // Quay's API v1 body for the error: the problem shape for typed errors,
-// {"message": ...} for plain business errors. `host` fills the "type" URL.
-QByteArray apiErrorBody(const Error &error, const QString &host);
+// {"message": ...} for plain business errors. `urlBase` ("https://host")
+// starts the "type" URL.
+QByteArray apiErrorBody(const Error &error, const QString &urlBase);
 
 } // namespace kai

@@ -107,6 +107,18 @@ Status ServerProcess::createUser(const QString &name, const QString &password, b
     return {};
 }
 
+QString ServerProcess::createToken(const QString &name, const QString &scopes)
+{
+    QProcess cli;
+    QStringList args{"user", "token", name, "--config", m_dir->path() + "/config.yaml", "--data-dir", dataDir()};
+    if (!scopes.isEmpty())
+        args << "--scopes" << scopes;
+    cli.start(binary(), args);
+    if (!cli.waitForFinished(30'000) || cli.exitCode() != 0)
+        return {};
+    return QString::fromLatin1(cli.readAllStandardOutput()).trimmed().split('\n').last();
+}
+
 bool ServerProcess::stop(int timeoutMs)
 {
     if (!m_process || m_process->state() == QProcess::NotRunning)

@@ -44,6 +44,10 @@ public:
     // database (the CLI an operator uses).
     Status createUser(const QString &name, const QString &password, bool superuser = false);
 
+    // `kai-server user token NAME --scopes ...`: an OAuth access token for
+    // API v1 calls as that user. Empty on failure.
+    QString createToken(const QString &name, const QString &scopes = {});
+
     QString host() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
     QString baseUrl() const { return QStringLiteral("http://") + host(); }
     quint16 port() const { return m_port; }

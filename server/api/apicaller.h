@@ -1,0 +1,41 @@
+#pragma once
+
+#include "auth/identity.h"
+#include "core/result.h"
+#include "http/httprequest.h"
+#include "runtime/workercontext.h"
+
+#include <QJsonObject>
+
+namespace kai::api {
+
+// Who calls an /api/v1 endpoint. Only two authenticators run, as in Quay:
+// an OAuth bearer token (its scopes cap every role), then the session
+// cookie of a UI sign-in. Basic credentials are ignored here.
+struct ApiCaller
+{
+    auth::Identity identity;
+    bool viaSession = false;
+    bool freshLogin = false;    // session login within FRESH_LOGIN_TIMEOUT, or a token
+
+    bool isAnonymous() const { return identity.isAnonymous(); }
+};
+
+// An invalid or expired OAuth token leaves the caller anonymous (the
+// endpoint then answers 401), as Quay does.
+Result<ApiCaller> authenticateApiCaller(const http::HttpRequest &request, runtime::WorkerContext &context);
+
+// The JSON object body: 400 "Missing JSON body" / "Invalid JSON body".
+Result<QJsonObject> jsonBody(const http::HttpRequest &request);
+
+// Quay's common refusals, in its shapes.
+Error requiresAuthentication();               // 401 invalid_token
+Error unauthorized();                          // 403 insufficient_scope
+Error notFound();                              // 404 not_found
+Error badRequest(const QString &message);      // 400 invalid_request with the message
+Error message400(const QString &message);      // 400 {"message": ...}
+
+// A signed-in user (not anonymous, not a robot) or 401.
+Status requireUser(const ApiCaller &caller);
+
+} // namespace kai::api

@@ -1,0 +1,10 @@
+#pragma once
+
+#include "http/router.h"
+#include "runtime/workercontext.h"
+
+namespace kai::api {
+
+void addPrototypeRoutes(http::Router &router, runtime::WorkerContext &context);
+
+} // namespace kai::api
