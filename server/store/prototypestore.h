@@ -1,0 +1,2 @@
+#pragma once
+// STUB: to be implemented.
