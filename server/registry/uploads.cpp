@@ -94,6 +94,21 @@ Result<store::UploadRecord> UploadEndpoints::findSession(const RepositoryTarget 
     return **record;
 }
 
+Result<UploadEndpoints::OpenSession> UploadEndpoints::openSession(const http::HttpRequest &request)
+{
+    auto target = openRepository(request, m_context, Action::Push);
+    if (!target)
+        return target.error();
+    const QString uuid = request.param(QStringLiteral("uuid"));
+    auto record = findSession(*target, uuid);
+    if (!record)
+        return record.error();
+    auto size = m_context.server.blobs.uploadSize(uuid);
+    if (!size)
+        return size.error();
+    return OpenSession{std::move(*target), uuid, std::move(*record), *size};
+}
+
 void UploadEndpoints::writeProgress(const QString &repository, const QString &uuid, qint64 size, int status,
                                     http::HttpResponse &response)
 {
@@ -216,23 +231,14 @@ std::unique_ptr<http::BodyConsumer> UploadEndpoints::start(http::HttpRequest &re
 std::unique_ptr<http::BodyConsumer> UploadEndpoints::patch(http::HttpRequest &request, http::HttpResponse &response)
 {
     const runtime::ServerContext &server = m_context.server;
-    auto target = openRepository(request, m_context, Action::Push);
-    if (!target) {
-        writeError(response, target.error(), server, &request);
-        return nullptr;
-    }
-    const QString uuid = request.param(QStringLiteral("uuid"));
-    auto session = findSession(*target, uuid);
+    auto session = openSession(request);
     if (!session) {
         writeError(response, session.error(), server, &request);
         return nullptr;
     }
-    auto size = server.blobs.uploadSize(uuid);
-    if (!size) {
-        writeError(response, size.error(), server, &request);
-        return nullptr;
-    }
-    const QString repository = target->repository.fullName();
+    const QString uuid = session->uuid;
+    const qint64 size = session->size;
+    const QString repository = session->target.repository.fullName();
     // Chunks must arrive in order: Content-Range "start-end" must begin
     // where the upload ends now.
     const QByteArray contentRange = request.header("Content-Range");
@@ -243,8 +249,8 @@ std::unique_ptr<http::BodyConsumer> UploadEndpoints::patch(http::HttpRequest &re
         const qsizetype dash = spec.indexOf('-');
         bool ok = false;
         const qint64 start = dash > 0 ? spec.left(dash).toLongLong(&ok) : -1;
-        if (!ok || start != *size) {
-            writeProgress(repository, uuid, *size, 416, response);
+        if (!ok || start != size) {
+            writeProgress(repository, uuid, size, 416, response);
             response.setJson(registryErrorBody(Error::of(ErrorKind::RangeInvalid)));
             return nullptr;
         }
@@ -254,7 +260,7 @@ std::unique_ptr<http::BodyConsumer> UploadEndpoints::patch(http::HttpRequest &re
         writeError(response, writer.error(), server, &request);
         return nullptr;
     }
-    const bool fromStart = *size == 0;
+    const bool fromStart = size == 0;
     return std::make_unique<UploadBodyConsumer>(
         std::move(*writer), fromStart ? std::optional(oci::DigestAlgorithm::Sha256) : std::nullopt,
         [this, repository, uuid](http::HttpResponse &r, std::optional<oci::Digest> hashed, qint64 newSize) {
@@ -271,17 +277,12 @@ std::unique_ptr<http::BodyConsumer> UploadEndpoints::patch(http::HttpRequest &re
 std::unique_ptr<http::BodyConsumer> UploadEndpoints::complete(http::HttpRequest &request, http::HttpResponse &response)
 {
     const runtime::ServerContext &server = m_context.server;
-    auto target = openRepository(request, m_context, Action::Push);
-    if (!target) {
-        writeError(response, target.error(), server, &request);
-        return nullptr;
-    }
-    const QString uuid = request.param(QStringLiteral("uuid"));
-    auto session = findSession(*target, uuid);
+    auto session = openSession(request);
     if (!session) {
         writeError(response, session.error(), server, &request);
         return nullptr;
     }
+    const QString uuid = session->uuid;
     if (!request.query.hasQueryItem(QStringLiteral("digest"))) {
         writeError(response, Error::of(ErrorKind::DigestInvalid, QStringLiteral("the digest parameter is required")),
                    server, &request);
@@ -292,26 +293,22 @@ std::unique_ptr<http::BodyConsumer> UploadEndpoints::complete(http::HttpRequest 
         writeError(response, expected.error(), server, &request);
         return nullptr;
     }
-    auto size = server.blobs.uploadSize(uuid);
-    if (!size) {
-        writeError(response, size.error(), server, &request);
-        return nullptr;
-    }
     auto writer = server.blobs.appendToUpload(uuid);
     if (!writer) {
         writeError(response, writer.error(), server, &request);
         return nullptr;
     }
     // The hash of earlier chunks is known when one request wrote them all.
+    const store::UploadRecord &record = session->record;
+    const qint64 sizeBefore = session->size;
     std::optional<oci::Digest> known;
-    if (session->hashedSize == *size && !session->hashedDigest.isEmpty()) {
-        auto d = oci::Digest::parse(session->hashedDigest);
+    if (record.hashedSize == sizeBefore && !record.hashedDigest.isEmpty()) {
+        auto d = oci::Digest::parse(record.hashedDigest);
         if (d && d->algorithm() == expected->algorithm())
             known = *d;
     }
-    const bool hashBody = *size == 0;
-    const qint64 sizeBefore = *size;
-    RepositoryTarget t = *target;
+    const bool hashBody = sizeBefore == 0;
+    RepositoryTarget t = session->target;
     const oci::Digest digest = *expected;
     return std::make_unique<UploadBodyConsumer>(
         std::move(*writer), hashBody ? std::optional(digest.algorithm()) : std::nullopt,
@@ -368,31 +365,18 @@ void UploadEndpoints::commit(const RepositoryTarget &target, const QString &uuid
 
 void UploadEndpoints::status(http::HttpRequest &request, http::HttpResponse &response)
 {
-    const runtime::ServerContext &server = m_context.server;
-    auto target = openRepository(request, m_context, Action::Push);
-    if (!target)
-        return writeError(response, target.error(), server, &request);
-    const QString uuid = request.param(QStringLiteral("uuid"));
-    auto session = findSession(*target, uuid);
+    auto session = openSession(request);
     if (!session)
-        return writeError(response, session.error(), server, &request);
-    auto size = server.blobs.uploadSize(uuid);
-    if (!size)
-        return writeError(response, size.error(), server, &request);
-    writeProgress(target->repository.fullName(), uuid, *size, 204, response);
+        return writeError(response, session.error(), m_context.server, &request);
+    writeProgress(session->target.repository.fullName(), session->uuid, session->size, 204, response);
 }
 
 void UploadEndpoints::cancel(http::HttpRequest &request, http::HttpResponse &response)
 {
-    const runtime::ServerContext &server = m_context.server;
-    auto target = openRepository(request, m_context, Action::Push);
-    if (!target)
-        return writeError(response, target.error(), server, &request);
-    const QString uuid = request.param(QStringLiteral("uuid"));
-    auto session = findSession(*target, uuid);
+    auto session = openSession(request);
     if (!session)
-        return writeError(response, session.error(), server, &request);
-    discard(uuid);
+        return writeError(response, session.error(), m_context.server, &request);
+    discard(session->uuid);
     setApiVersionHeader(response);
     response.setStatus(204);
     response.setBody({});

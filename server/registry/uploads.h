@@ -33,6 +33,16 @@ private:
                        http::HttpResponse &response);
     // The session named in the URL, belonging to the target repository.
     Result<store::UploadRecord> findSession(const RepositoryTarget &target, const QString &uuid);
+    // What every request on an existing session checks first: push access,
+    // the session, and how many bytes it holds.
+    struct OpenSession
+    {
+        RepositoryTarget target;
+        QString uuid;
+        store::UploadRecord record;
+        qint64 size = 0;
+    };
+    Result<OpenSession> openSession(const http::HttpRequest &request);
     void discard(const QString &uuid);
 
     runtime::WorkerContext &m_context;
