@@ -3,10 +3,9 @@
 // guide's push, pull, login and anonymous-access workflows. Images are OCI
 // layouts the test writes itself, so nothing comes from the network.
 #include "clienttools.h"
+#include "e2eserver.h"
 #include "ocilayout.h"
 #include "server/registrytestdata.h"
-#include "e2eserver.h"
-
 
 using namespace kai::test;
 
@@ -20,7 +19,7 @@ class TestE2eClients : public QObject
 private:
     ServerFixture m_fixture;         // Quay's default: pushed repositories are private
     ServerFixture m_publicFixture;   // CREATE_PRIVATE_REPO_ON_PUSH: false
-    ScratchDir m_work;           // lower-case path: podman names images after it
+    ScratchDir m_work;               // lower-case path: podman names images after it
     int m_counter = 0;
 
     QString freshDir(const QString &stem) { return m_work.path() + QStringLiteral("/%1-%2").arg(stem).arg(++m_counter); }

@@ -4,13 +4,15 @@
 // does not exist, and that no committed blob file is partial.
 //
 // The big layer is a sparse file of zeros (KAI_CRASH_LAYER_MB MiB, default
-// 1024): it costs no disk and no time to make, and hashes in about a second;
-// its content does not matter to the server. curl uploads it in one
+// 1024, at least 64 so that the kill reliably lands mid-transfer): it costs
+// no disk and no time to make and hashes in a few seconds; its content does
+// not matter to the server. With 1 GiB each backend row takes about 5 s on
+// a 2-core machine (the kill comes after 256 MiB), so the default stays. curl uploads it in one
 // monolithic PUT (the way `registry-bench` does), streaming from the file.
 #include "clienttools.h"
+#include "e2eserver.h"
 #include "ocilayout.h"
 #include "server/registrytestdata.h"
-#include "e2eserver.h"
 
 #include "oci/digest.h"
 
@@ -29,7 +31,7 @@ qint64 crashLayerBytes()
 {
     bool ok = false;
     const qint64 mib = qEnvironmentVariableIntValue("KAI_CRASH_LAYER_MB", &ok);
-    return (ok && mib > 0 ? mib : 1024) * 1024 * 1024;
+    return qMax<qint64>(ok ? mib : 1024, 64) * 1024 * 1024;
 }
 
 // The largest file under `dir` (the upload in progress), 0 if none.
