@@ -1,9 +1,29 @@
 #include "api/apicaller.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
 namespace kai::api {
+
+namespace {
+constexpr qint64 kFreshLoginMs = 10 * 60 * 1000;
+}
+
+QString sessionIdHash(const QString &sessionId)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(sessionId.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QString sessionIdFromCookies(const QByteArray &cookieHeader)
+{
+    for (const QByteArray &part : cookieHeader.split(';')) {
+        const QByteArray cookie = part.trimmed();
+        if (cookie.startsWith(QByteArray(kSessionCookie) + '='))
+            return QString::fromLatin1(cookie.mid(qsizetype(sizeof(kSessionCookie))));
+    }
+    return {};
+}
 
 Result<ApiCaller> authenticateApiCaller(const http::HttpRequest &request, runtime::WorkerContext &context)
 {
@@ -15,8 +35,34 @@ Result<ApiCaller> authenticateApiCaller(const http::HttpRequest &request, runtim
         if (identity) {
             caller.identity = *identity;
             caller.freshLogin = true;   // token callers are exempt from the fresh-login rule
-        } else if (identity.error().kind != ErrorKind::Unauthorized) {
+            return caller;
+        }
+        if (identity.error().kind != ErrorKind::Unauthorized)
             return identity.error();
+    }
+
+    const QString sessionId = sessionIdFromCookies(request.header("Cookie"));
+    if (sessionId.isEmpty())
+        return caller;
+    const qint64 now = context.nowMs();
+    auto session = context.sessions.find(sessionIdHash(sessionId), now);
+    if (!session)
+        return session.error();
+    if (!session->has_value())
+        return caller;
+    caller.sessionIdHash = (*session)->idHash;
+    caller.csrfToken = (*session)->csrfToken;
+    const bool safeMethod = request.method == "GET" || request.method == "HEAD" || request.method == "OPTIONS";
+    if ((*session)->userId != 0) {
+        if (!safeMethod && request.header("X-CSRF-Token") != caller.csrfToken.toLatin1())
+            return Error::of(ErrorKind::ApiCsrfInvalid);
+        auto user = context.namespaces.byId((*session)->userId);
+        if (!user)
+            return user.error();
+        if (user->has_value() && (*user)->enabled) {
+            caller.identity = auth::Authenticator::identityOf(**user);
+            caller.viaSession = true;
+            caller.freshLogin = now - (*session)->loginMs < kFreshLoginMs;
         }
     }
     return caller;
@@ -45,6 +91,13 @@ Status requireUser(const ApiCaller &caller)
 {
     if (caller.isAnonymous() || caller.identity.isRobot())
         return requiresAuthentication();
+    return {};
+}
+
+Status requireFreshLogin(const ApiCaller &caller)
+{
+    if (caller.viaSession && !caller.freshLogin)
+        return Error::of(ErrorKind::ApiFreshLoginRequired, QStringLiteral("Requires fresh login"));
     return {};
 }
 

@@ -17,12 +17,15 @@ struct ApiCaller
     auth::Identity identity;
     bool viaSession = false;
     bool freshLogin = false;    // session login within FRESH_LOGIN_TIMEOUT, or a token
+    QString sessionIdHash;      // the caller's UI session, signed in or not
+    QString csrfToken;
 
     bool isAnonymous() const { return identity.isAnonymous(); }
 };
 
 // An invalid or expired OAuth token leaves the caller anonymous (the
-// endpoint then answers 401), as Quay does.
+// endpoint then answers 401), as Quay does. A session caller's non-GET
+// request without the session's X-CSRF-Token is refused (403).
 Result<ApiCaller> authenticateApiCaller(const http::HttpRequest &request, runtime::WorkerContext &context);
 
 // The JSON object body: 400 "Missing JSON body" / "Invalid JSON body".
@@ -37,5 +40,13 @@ Error message400(const QString &message);      // 400 {"message": ...}
 
 // A signed-in user (not anonymous, not a robot) or 401.
 Status requireUser(const ApiCaller &caller);
+// The fresh-login rule (§1.2): session callers must have entered their
+// password within the last 10 minutes; token callers are exempt.
+Status requireFreshLogin(const ApiCaller &caller);
+
+// The UI session cookie and its lookup key.
+inline constexpr char kSessionCookie[] = "kai_session";
+QString sessionIdHash(const QString &sessionId);
+QString sessionIdFromCookies(const QByteArray &cookieHeader);
 
 } // namespace kai::api

@@ -1,10 +1,14 @@
 #include "api/routes.h"
 
+#include "api/apptokens.h"
+#include "api/discovery.h"
 #include "api/organizations.h"
 #include "api/permissions.h"
 #include "api/prototypes.h"
 #include "api/repositories.h"
 #include "api/robots.h"
+#include "api/session.h"
+#include "api/superuser.h"
 #include "api/teams.h"
 #include "api/user.h"
 
@@ -19,14 +23,24 @@ void addRoutes(http::Router &router, runtime::WorkerContext &context)
     using http::HttpResponse;
 
     router.add("POST", "/api/v1/user/initialize", [users](HttpRequest &q, HttpResponse &r) { users->initialize(q, r); }, 64 * 1024);
+    router.add("GET", "/api/v1/user/", [users](HttpRequest &q, HttpResponse &r) { users->get(q, r); });
+    router.add("PUT", "/api/v1/user/", [users](HttpRequest &q, HttpResponse &r) { users->update(q, r); }, 64 * 1024);
+    router.add("DELETE", "/api/v1/user/", [users](HttpRequest &q, HttpResponse &r) { users->remove(q, r); });
+    router.add("GET", "/api/v1/users/{username}", [users](HttpRequest &q, HttpResponse &r) { users->getOther(q, r); });
+    addSessionRoutes(router, context);
+    addDiscoveryRoutes(router, context);
+    addSuperuserRoutes(router, context);
 
     // One file per resource family, each with its own route table.
     addOrganizationRoutes(router, context);
     addTeamRoutes(router, context);
     addRobotRoutes(router, context);
-    addRepositoryRoutes(router, context);
-    addPermissionRoutes(router, context);
+    addAppTokenRoutes(router, context);
     addPrototypeRoutes(router, context);
+    addPermissionRoutes(router, context);
+    // Last: its bare /api/v1/repository/{repository...} routes match every
+    // deeper path, so the families below a repository must come first.
+    addRepositoryRoutes(router, context);
 }
 
 } // namespace kai::api

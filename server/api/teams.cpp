@@ -1,8 +1,481 @@
 #include "api/teams.h"
 
+#include "api/apicaller.h"
+#include "api/avatar.h"
+#include "api/organizations.h"
+#include "oci/names.h"
+
+#include <QJsonArray>
+
 namespace kai::api {
 
-// STUB: to be implemented.
-void addTeamRoutes(http::Router &, runtime::WorkerContext &) {}
+namespace {
+
+using namespace tenancy;
+using runtime::WorkerContext;
+
+// Quay invites a user who is in no team of the organization yet when
+// FEATURE_MAILING and FEATURE_REQUIRE_TEAM_INVITE are on; the invitee
+// learns the code from the e-mail and the org_team_invite notification.
+// Kai has neither a mailer nor notifications yet, so it behaves as Quay
+// with FEATURE_MAILING off: members are added directly. E-mail invites
+// (PUT .../invite/<email>) are still stored.
+constexpr bool kRequireTeamInvite = false;
+
+bool truthy(const QString &value)
+{
+    const QString v = value.trimmed().toLower();
+    return v == QLatin1String("true") || v == QLatin1String("1") || v == QLatin1String("yes");
+}
+
+QJsonObject teamView(const store::Team &team, bool isNew)
+{
+    return QJsonObject{{"name", team.name},
+                       {"description", team.description},
+                       {"can_view", true},
+                       {"role", team.role},
+                       {"avatar", teamAvatar(team.name)},
+                       {"new_team", isNew}};
+}
+
+QJsonObject memberView(const store::OrganizationMember &member, bool invited)
+{
+    return QJsonObject{{"name", member.name},
+                       {"kind", "user"},
+                       {"is_robot", member.robot},
+                       {"avatar", memberAvatar(member)},
+                       {"invited", invited}};
+}
+
+QJsonObject inviteView(const store::TeamInvite &invite)
+{
+    if (invite.userId > 0)
+        return memberView(invite.user, true);
+    return QJsonObject{{"email", invite.email},
+                       {"kind", "invite"},
+                       {"avatar", avatarOf(invite.email, invite.email, QStringLiteral("user"))},
+                       {"invited", true}};
+}
+
+// The organization the caller administers and its team; 404 for an
+// unknown team.
+struct AdminTeam
+{
+    ApiCaller caller;
+    store::Organization org;
+    store::Team team;
+};
+
+Result<AdminTeam> administeredTeam(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    auto caller = authenticateApiCaller(request, ctx);
+    if (!caller)
+        return caller.error();
+    auto org = administeredOrganization(ctx, *caller, request.param("org"));
+    if (!org)
+        return org.error();
+    auto team = ctx.teams.byName(org->id, request.param("team"));
+    if (!team)
+        return team.error();
+    if (!team->has_value())
+        return notFound();
+    return AdminTeam{*caller, *org, **team};
+}
+
+// A user or robot (never an organization) by name.
+Result<std::optional<store::Namespace>> userOrRobot(WorkerContext &ctx, const QString &name)
+{
+    auto found = ctx.namespaces.byName(name);
+    if (!found)
+        return found.error();
+    if (found->has_value() && (*found)->kind != QLatin1String("user") && (*found)->kind != QLatin1String("robot"))
+        return std::optional<store::Namespace>{};
+    return *found;
+}
+
+store::OrganizationMember memberOf(const store::Namespace &ns)
+{
+    return store::OrganizationMember{ns.id, ns.name, ns.email, ns.kind == QLatin1String("robot")};
+}
+
+// PUT /api/v1/organization/{org}/team/{team}: create, or change role and
+// description.
+Result<Reply> putTeam(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    auto caller = authenticateApiCaller(request, ctx);
+    if (!caller)
+        return caller.error();
+    auto body = jsonBody(request);
+    if (!body)
+        return body.error();
+    const QJsonValue roleValue = body->value("role");
+    const QJsonValue descriptionValue = body->value("description");
+    if (roleValue.isUndefined())
+        return requiredProperty(QStringLiteral("role"));
+    if (!roleValue.isString())
+        return notOfType(roleValue, QStringLiteral("string"));
+    const QString role = roleValue.toString();
+    if (auth::teamRoleFromName(role) == auth::TeamRole::None)
+        return badRequest(QStringLiteral("'%1' is not one of ['member', 'creator', 'admin']").arg(role));
+    if (!descriptionValue.isUndefined() && !descriptionValue.isString())
+        return notOfType(descriptionValue, QStringLiteral("string"));
+
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
+    auto org = administeredOrganization(ctx, *caller, request.param("org"));
+    if (!org)
+        return org.error();
+    const QString teamName = request.param("team");
+    auto existing = ctx.teams.byName(org->id, teamName);
+    if (!existing)
+        return existing.error();
+
+    store::Team team;
+    const bool isNew = !existing->has_value();
+    if (isNew) {
+        if (Status s = oci::validateNamespaceName(teamName); !s)
+            return message400(s.error().message);
+        auto created = ctx.teams.create(org->id, teamName, role, descriptionValue.toString(), ctx.nowMs());
+        if (!created)
+            return created.error();
+        team = *created;
+    } else {
+        team = **existing;
+        if (descriptionValue.isString() && descriptionValue.toString() != team.description) {
+            if (Status s = ctx.teams.setDescription(team.id, descriptionValue.toString()); !s)
+                return s.error();
+            team.description = descriptionValue.toString();
+        }
+        if (role != team.role) {
+            // Quay's rule: the caller may not demote their only admin team,
+            // so the organization always keeps an admin.
+            if (team.role == QLatin1String("admin")) {
+                auto adminTeams = ctx.teams.adminTeamsOf(org->id, caller->identity.namespaceId);
+                if (!adminTeams)
+                    return adminTeams.error();
+                if (adminTeams->contains(team.name) && adminTeams->size() <= 1)
+                    return message400(QStringLiteral("Cannot remove admin from team '%1' because calling user would no "
+                                                     "longer have admin on org '%2'")
+                                          .arg(team.name, org->name));
+            }
+            if (Status s = ctx.teams.setRole(team.id, role); !s)
+                return s.error();
+            team.role = role;
+        }
+    }
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return Reply::json(teamView(team, isNew));
+}
+
+// DELETE /api/v1/organization/{org}/team/{team}
+Result<Reply> deleteTeam(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    auto caller = authenticateApiCaller(request, ctx);
+    if (!caller)
+        return caller.error();
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
+    auto org = administeredOrganization(ctx, *caller, request.param("org"));
+    if (!org)
+        return org.error();
+    const QString teamName = request.param("team");
+    auto team = ctx.teams.byName(org->id, teamName);
+    if (!team)
+        return team.error();
+    if (!team->has_value())
+        return message400(QStringLiteral("Team '%1' is not a team in org '%2'").arg(teamName, org->name));
+    if ((*team)->role == QLatin1String("admin")) {
+        // As Quay: refused while the caller holds at most one admin team.
+        auto adminTeams = ctx.teams.adminTeamsOf(org->id, caller->identity.namespaceId);
+        if (!adminTeams)
+            return adminTeams.error();
+        if (adminTeams->size() <= 1)
+            return message400(QStringLiteral("Deleting team '%1' would remove admin ability for user '%2' in organization '%3'")
+                                  .arg(teamName, caller->identity.name, org->name));
+    }
+    if (Status s = ctx.teams.remove((*team)->id); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return Reply::noContent();
+}
+
+// GET /api/v1/organization/{org}/team/{team}/members[?includePending=true]
+Result<Reply> listTeamMembers(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    auto caller = authenticateApiCaller(request, ctx);
+    if (!caller)
+        return caller.error();
+    if (caller->isAnonymous() || caller->identity.isRobot())
+        return requiresAuthentication();
+    auto org = ctx.organizations.byName(request.param("org"));
+    if (!org)
+        return org.error();
+    if (!org->has_value())
+        return unauthorized();
+    auto isAdmin = ctx.permissions.isOrganizationAdmin(caller->identity, (*org)->id);
+    if (!isAdmin)
+        return isAdmin.error();
+    auto team = ctx.teams.byName((*org)->id, request.param("team"));
+    if (!team)
+        return team.error();
+    if (!*isAdmin) {
+        // Team members may look at their own team.
+        if (!team->has_value())
+            return unauthorized();
+        auto member = ctx.teams.isMember((*team)->id, caller->identity.namespaceId);
+        if (!member)
+            return member.error();
+        if (!*member)
+            return unauthorized();
+    }
+    if (!team->has_value())
+        return notFound();
+
+    auto members = ctx.teams.members((*team)->id);
+    if (!members)
+        return members.error();
+    QJsonArray list;
+    for (const store::OrganizationMember &m : *members)
+        list.append(memberView(m, false));
+    if (*isAdmin && truthy(request.queryValue(QStringLiteral("includePending")))) {
+        auto invites = ctx.teams.invites((*team)->id);
+        if (!invites)
+            return invites.error();
+        for (const store::TeamInvite &invite : *invites)
+            list.append(inviteView(invite));
+    }
+    return Reply::json(QJsonObject{{"name", request.param("team")}, {"members", list}, {"can_edit", *isAdmin}});
+}
+
+// PUT /api/v1/organization/{org}/team/{team}/members/{member}
+Result<Reply> putTeamMember(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
+    auto target = administeredTeam(ctx, request);
+    if (!target)
+        return target.error();
+    auto user = userOrRobot(ctx, request.param("member"));
+    if (!user)
+        return user.error();
+    if (!user->has_value())
+        return badRequest(QStringLiteral("Unknown user"));
+    const store::OrganizationMember member = memberOf(**user);
+
+    if (member.robot && !member.name.startsWith(target->org.name + QLatin1Char('+')))
+        return message400(QStringLiteral("Cannot add the specified robot to this team, as it is not a member of the organization"));
+    bool invite = false;
+    if (kRequireTeamInvite && !member.robot) {
+        auto teams = ctx.organizations.teamsOf(target->org.id, member.id);
+        if (!teams)
+            return teams.error();
+        invite = teams->isEmpty();
+    }
+    if (invite) {
+        auto stored = ctx.teams.invite(target->team.id, member.id, QString(), target->caller.identity.namespaceId, ctx.nowMs());
+        if (!stored)
+            return stored.error();
+    } else {
+        auto added = ctx.teams.addMember(target->team.id, member.id);
+        if (!added)
+            return added.error();
+        if (!*added)
+            return message400(QStringLiteral("User %1 is already a member of team %2").arg(member.name, target->team.name));
+    }
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return Reply::json(memberView(member, invite));
+}
+
+// DELETE /api/v1/organization/{org}/team/{team}/members/{member}: a pending
+// invite of that user, else the membership.
+Result<Reply> deleteTeamMember(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
+    auto target = administeredTeam(ctx, request);
+    if (!target)
+        return target.error();
+    auto user = userOrRobot(ctx, request.param("member"));
+    if (!user)
+        return user.error();
+    if (!user->has_value())
+        return notFound();
+    const store::Namespace &member = **user;
+
+    auto invite = ctx.teams.deleteUserInvite(target->team.id, member.id);
+    if (!invite)
+        return invite.error();
+    if (!*invite) {
+        auto isMember = ctx.teams.isMember(target->team.id, member.id);
+        if (!isMember)
+            return isMember.error();
+        if (!*isMember)
+            return message400(QStringLiteral("User %1 does not belong to team %2").arg(member.name, target->team.name));
+        if (member.id == target->caller.identity.namespaceId) {
+            auto adminTeams = ctx.teams.adminTeamsOf(target->org.id, member.id);
+            if (!adminTeams)
+                return adminTeams.error();
+            if (adminTeams->contains(target->team.name) && adminTeams->size() <= 1)
+                return message400(QStringLiteral("User cannot remove themselves from their only admin team."));
+        }
+        auto removed = ctx.teams.removeMember(target->team.id, member.id);
+        if (!removed)
+            return removed.error();
+    }
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return Reply::noContent();
+}
+
+// PUT /api/v1/organization/{org}/team/{team}/invite/{email}
+Result<Reply> putInvite(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
+    auto target = administeredTeam(ctx, request);
+    if (!target)
+        return target.error();
+    auto invite = ctx.teams.invite(target->team.id, 0, request.param("email"), target->caller.identity.namespaceId,
+                                   ctx.nowMs());
+    if (!invite)
+        return invite.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return Reply::json(inviteView(*invite));
+}
+
+// DELETE /api/v1/organization/{org}/team/{team}/invite/{email}
+Result<Reply> deleteInvite(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
+    auto target = administeredTeam(ctx, request);
+    if (!target)
+        return target.error();
+    auto deleted = ctx.teams.deleteEmailInvite(target->team.id, request.param("email"));
+    if (!deleted)
+        return deleted.error();
+    if (!*deleted)
+        return notFound();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return Reply::noContent();
+}
+
+// The signed-in user acting on their own account (Quay's
+// require_user_admin): 401 anonymous, 403 without user:admin.
+Result<ApiCaller> userAdmin(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    auto caller = authenticateApiCaller(request, ctx);
+    if (!caller)
+        return caller.error();
+    if (Status s = requireUser(*caller); !s)
+        return s.error();
+    if (!caller->identity.hasScope(QStringLiteral("user:admin")))
+        return unauthorized();
+    return *caller;
+}
+
+Error invalidCode() { return message400(QStringLiteral("Invalid confirmation code.")); }
+
+// PUT /api/v1/teaminvite/{code}: accept.
+Result<Reply> acceptInvite(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    auto caller = userAdmin(ctx, request);
+    if (!caller)
+        return caller.error();
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
+    auto invite = ctx.teams.inviteByCode(request.param("code"));
+    if (!invite)
+        return invite.error();
+    if (!invite->has_value())
+        return invalidCode();
+    const store::TeamInvite &found = **invite;
+    if (found.userId > 0 && found.userId != caller->identity.namespaceId)
+        return message400(QStringLiteral("This invite is intended for user \"%1\". Please login to that account and try again.")
+                              .arg(found.user.name));
+    auto added = ctx.teams.addMember(found.teamId, caller->identity.namespaceId);
+    if (!added)
+        return added.error();
+    if (Status s = ctx.teams.deleteInvite(found.id); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return Reply::json(QJsonObject{{"org", found.organizationName}, {"team", found.teamName}});
+}
+
+// DELETE /api/v1/teaminvite/{code}: decline (only invites addressed to the
+// caller's account, as in Quay).
+Result<Reply> declineInvite(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    auto caller = userAdmin(ctx, request);
+    if (!caller)
+        return caller.error();
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
+    auto invite = ctx.teams.inviteByCode(request.param("code"));
+    if (!invite)
+        return invite.error();
+    if (!invite->has_value() || (*invite)->userId != caller->identity.namespaceId)
+        return invalidCode();
+    if (Status s = ctx.teams.deleteInvite((*invite)->id); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return Reply::noContent();
+}
+
+// GET /api/v1/organization/{org}/team/{team}/permissions
+Result<Reply> teamPermissions(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    auto target = administeredTeam(ctx, request);
+    if (!target)
+        return target.error();
+    auto permissions = ctx.teams.permissions(target->team.id);
+    if (!permissions)
+        return permissions.error();
+    QJsonArray list;
+    for (const store::TeamRepositoryPermission &p : *permissions)
+        list.append(QJsonObject{{"repository", QJsonObject{{"name", p.repositoryName}, {"is_public", p.isPublic}}},
+                                {"role", p.role}});
+    return Reply::json(QJsonObject{{"permissions", list}});
+}
+
+} // namespace
+
+void addTeamRoutes(http::Router &router, runtime::WorkerContext &context)
+{
+    using http::HttpRequest;
+    using http::HttpResponse;
+    WorkerContext *ctx = &context;
+    auto route = [ctx](Result<Reply> (*handler)(WorkerContext &, const HttpRequest &)) {
+        return [ctx, handler](HttpRequest &q, HttpResponse &r) { respond(r, ctx->server, handler(*ctx, q)); };
+    };
+    constexpr qint64 kBody = 64 * 1024;
+    const QString team = QStringLiteral("/api/v1/organization/{org}/team/{team}");
+
+    router.add("PUT", team, route(putTeam), kBody);
+    router.add("DELETE", team, route(deleteTeam), kBody);
+    router.add("GET", team + "/members", route(listTeamMembers));
+    router.add("PUT", team + "/members/{member}", route(putTeamMember), kBody);
+    router.add("DELETE", team + "/members/{member}", route(deleteTeamMember), kBody);
+    router.add("PUT", team + "/invite/{email}", route(putInvite), kBody);
+    router.add("DELETE", team + "/invite/{email}", route(deleteInvite), kBody);
+    router.add("GET", team + "/permissions", route(teamPermissions));
+    router.add("PUT", "/api/v1/teaminvite/{code}", route(acceptInvite), kBody);
+    router.add("DELETE", "/api/v1/teaminvite/{code}", route(declineInvite), kBody);
+}
 
 } // namespace kai::api

@@ -1,10 +1,13 @@
 #include "api/user.h"
 
+#include "api/apicaller.h"
 #include "api/apiresponse.h"
+#include "api/avatar.h"
 #include "auth/passwordhasher.h"
 #include "auth/secretbox.h"
 #include "oci/names.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace kai::api {
@@ -80,6 +83,163 @@ void UserEndpoints::initialize(http::HttpRequest &request, http::HttpResponse &r
     if (Status s = tx.commit(); !s)
         return writeApiError(response, s.error(), server);
     writeJson(response, 200, QJsonDocument(result));
+}
+
+namespace {
+// TAG_EXPIRATION_OPTIONS defaults (reference §3.4), in seconds.
+const QList<qint64> kTagExpirationOptions{0, 86400, 604800, 1209600, 2419200};
+} // namespace
+
+QJsonObject UserEndpoints::selfView(runtime::WorkerContext &context, const store::Namespace &user)
+{
+    QJsonArray organizations;
+    auto memberships = context.namespaces.memberships(user.id);
+    if (memberships) {
+        for (const auto &m : *memberships) {
+            const bool admin = m.bestTeamRole == QLatin1String("admin");
+            organizations.append(QJsonObject{{"name", m.organization},
+                                             {"avatar", avatarOf(m.organization, m.email, "org")},
+                                             {"can_create_repo", admin || m.bestTeamRole == QLatin1String("creator")},
+                                             {"public", false},
+                                             {"is_org_admin", admin},
+                                             {"preferred_namespace", false}});
+        }
+    }
+    auto tagExpiration = context.namespaces.tagExpiration(user.id);
+    QJsonObject view{{"anonymous", false},
+                     {"username", user.name},
+                     {"avatar", avatarOf(user.name, user.email, "user")},
+                     {"can_create_repo", true},
+                     {"is_me", true},
+                     {"verified", true},
+                     {"email", user.email},
+                     {"logins", QJsonArray()},
+                     {"invoice_email", false},
+                     {"invoice_email_address", QJsonValue()},
+                     {"preferred_namespace", false},
+                     {"tag_expiration_s", tagExpiration ? *tagExpiration : 1209600},
+                     {"prompts", QJsonArray()},
+                     {"company", ""},
+                     {"family_name", ""},
+                     {"given_name", ""},
+                     {"location", ""},
+                     {"is_free_account", true},
+                     {"has_password_set", !user.passwordHash.isEmpty()},
+                     {"organizations", organizations}};
+    if (user.superuser)
+        view.insert("super_user", true);
+    return view;
+}
+
+void UserEndpoints::get(http::HttpRequest &request, http::HttpResponse &response)
+{
+    const runtime::ServerContext &server = m_context.server;
+    auto caller = authenticateApiCaller(request, m_context);
+    if (!caller)
+        return writeApiError(response, caller.error(), server);
+    if (caller->isAnonymous() || caller->identity.isRobot() || !caller->identity.hasScope("user:read")) {
+        Error error = requiresAuthentication();
+        error.detail.insert("session_required", false);
+        return writeApiError(response, error, server);
+    }
+    auto user = m_context.namespaces.byId(caller->identity.namespaceId);
+    if (!user)
+        return writeApiError(response, user.error(), server);
+    if (!user->has_value())
+        return writeApiError(response, requiresAuthentication(), server);
+    writeJson(response, 200, QJsonDocument(selfView(m_context, **user)));
+}
+
+void UserEndpoints::update(http::HttpRequest &request, http::HttpResponse &response)
+{
+    const runtime::ServerContext &server = m_context.server;
+    auto caller = authenticateApiCaller(request, m_context);
+    if (!caller)
+        return writeApiError(response, caller.error(), server);
+    if (Status s = requireUser(*caller); !s)
+        return writeApiError(response, s.error(), server);
+    if (!caller->identity.hasScope("user:admin"))
+        return writeApiError(response, unauthorized(), server);
+    if (Status s = requireFreshLogin(*caller); !s)
+        return writeApiError(response, s.error(), server);
+    auto body = jsonBody(request);
+    if (!body)
+        return writeApiError(response, body.error(), server);
+    const qint64 id = caller->identity.namespaceId;
+
+    // Validate everything first, then change everything in one transaction.
+    if (body->contains("password") && !validPassword(body->value("password").toString()))
+        return writeApiError(response, badRequest(QStringLiteral("Password must be at least 8 characters and contain no whitespace.")), server);
+    if (body->contains("tag_expiration_s")
+        && !kTagExpirationOptions.contains(qint64(body->value("tag_expiration_s").toDouble(-1))))
+        return writeApiError(response, badRequest(QStringLiteral("Invalid tag expiration option")), server);
+    if (body->contains("username") && body->value("username").toString() != caller->identity.name)
+        return writeApiError(response, badRequest(QStringLiteral("Renaming users is not supported (FEATURE_USER_RENAME is off)")), server);
+
+    db::Transaction tx(*m_context.database);
+    if (!tx.status())
+        return writeApiError(response, tx.status().error(), server);
+    if (body->contains("password")) {
+        if (Status s = m_context.namespaces.setPasswordHash(id, auth::hashPassword(body->value("password").toString())); !s)
+            return writeApiError(response, s.error(), server);
+    }
+    if (body->contains("email")) {
+        if (Status s = m_context.namespaces.setEmail(id, body->value("email").toString()); !s)
+            return writeApiError(response, s.error().kind == ErrorKind::Conflict ? badRequest(s.error().message) : s.error(), server);
+    }
+    if (body->contains("tag_expiration_s")) {
+        if (Status s = m_context.namespaces.setTagExpiration(id, qint64(body->value("tag_expiration_s").toDouble())); !s)
+            return writeApiError(response, s.error(), server);
+    }
+    if (body->contains("invoice_email") || body->contains("invoice_email_address")) {
+        if (Status s = m_context.namespaces.setInvoiceEmail(id, body->value("invoice_email").toBool(),
+                                                           body->value("invoice_email_address").toString());
+            !s)
+            return writeApiError(response, s.error(), server);
+    }
+    if (Status s = tx.commit(); !s)
+        return writeApiError(response, s.error(), server);
+    auto user = m_context.namespaces.byId(id);
+    if (!user || !user->has_value())
+        return writeApiError(response, notFound(), server);
+    writeJson(response, 200, QJsonDocument(selfView(m_context, **user)));
+}
+
+void UserEndpoints::remove(http::HttpRequest &request, http::HttpResponse &response)
+{
+    const runtime::ServerContext &server = m_context.server;
+    auto caller = authenticateApiCaller(request, m_context);
+    if (!caller)
+        return writeApiError(response, caller.error(), server);
+    if (Status s = requireUser(*caller); !s)
+        return writeApiError(response, s.error(), server);
+    if (!caller->identity.hasScope("user:admin"))
+        return writeApiError(response, unauthorized(), server);
+    if (Status s = requireFreshLogin(*caller); !s)
+        return writeApiError(response, s.error(), server);
+    auto sole = m_context.namespaces.soleAdminOrganizations(caller->identity.namespaceId);
+    if (!sole)
+        return writeApiError(response, sole.error(), server);
+    if (!sole->isEmpty())
+        return writeApiError(response,
+                             badRequest(QStringLiteral("Cannot delete account: you are the only admin of organization %1").arg(sole->first())),
+                             server);
+    if (Status s = m_context.namespaces.remove(caller->identity.namespaceId); !s)
+        return writeApiError(response, s.error(), server);
+    response.setStatus(204);
+    response.setBody({});
+}
+
+void UserEndpoints::getOther(http::HttpRequest &request, http::HttpResponse &response)
+{
+    const runtime::ServerContext &server = m_context.server;
+    auto user = m_context.namespaces.byName(request.param("username"));
+    if (!user)
+        return writeApiError(response, user.error(), server);
+    if (!user->has_value() || (*user)->kind != QLatin1String("user"))
+        return writeApiError(response, notFound(), server);
+    writeJson(response, 200, QJsonDocument(QJsonObject{{"anonymous", false}, {"username", (*user)->name},
+                                                       {"avatar", avatarOf((*user)->name, (*user)->email, "user")}}));
 }
 
 } // namespace kai::api

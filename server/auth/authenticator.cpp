@@ -18,8 +18,15 @@ Error invalidCredentials()
 }
 } // namespace
 
-Authenticator::Authenticator(store::NamespaceStore &namespaces, store::TokenStore &tokens)
-    : m_salt(SecretBox::randomBytes(32)), m_namespaces(namespaces), m_tokens(tokens)
+Authenticator::Authenticator(store::NamespaceStore &namespaces, store::TokenStore &tokens,
+                             store::RobotStore &robots, store::AppTokenStore &appTokens,
+                             const config::Config &config)
+    : m_salt(SecretBox::randomBytes(32))
+    , m_namespaces(namespaces)
+    , m_tokens(tokens)
+    , m_robots(robots)
+    , m_appTokens(appTokens)
+    , m_config(config)
 {
 }
 
@@ -61,6 +68,11 @@ Result<Identity> Authenticator::basic(QByteArrayView header, qint64 nowMs)
     const QString secret = QString::fromUtf8(pair.mid(colon + 1));
     if (username == QLatin1String("$oauthtoken"))
         return oauthToken(secret, nowMs);
+    if (username == QLatin1String("$app"))
+        return appToken(secret, nowMs);
+    // A '+' marks a robot; e-mail addresses may contain one too.
+    if (username.contains('+') && !username.contains('@'))
+        return robotToken(username, secret, nowMs);
     return password(username, secret, nowMs);
 }
 
@@ -108,6 +120,59 @@ Result<Identity> Authenticator::oauthToken(const QString &token, qint64 nowMs)
     const QStringList scopes = (*found)->scopes.split(QRegularExpression(QStringLiteral("[ ,]+")), Qt::SkipEmptyParts);
     identity.scopes = QSet<QString>(scopes.begin(), scopes.end());
     return identity;
+}
+
+Result<Identity> Authenticator::robotToken(const QString &robotName, const QString &token, qint64 nowMs)
+{
+    // The order of Quay's verify_robot: the switch first, then the name,
+    // the token and the owner.
+    if (m_config.robotsDisallow)
+        return Error::of(ErrorKind::Unauthorized,
+                         QStringLiteral("Robot accounts have been disabled. Please contact your administrator."));
+    auto robot = m_robots.byName(robotName);
+    if (!robot)
+        return robot.error();
+    if (!robot->has_value())
+        return Error::of(ErrorKind::Unauthorized, QStringLiteral("Could not find robot with specified username"));
+    const store::Robot &found = **robot;
+    auto matches = m_robots.verifyToken(found, token);
+    if (!matches)
+        return matches.error();
+    if (!*matches)
+        return Error::of(ErrorKind::Unauthorized,
+                         QStringLiteral("Could not find robot with username: %1 and supplied password.").arg(robotName));
+    if (!found.ownerEnabled)
+        return Error::of(ErrorKind::Unauthorized,
+                         QStringLiteral("This user has been disabled. Please contact your administrator."));
+    if (Status s = m_robots.touch(found.id, nowMs); !s)
+        return s.error();
+    Identity identity;
+    identity.kind = Identity::Kind::Robot;
+    identity.namespaceId = found.id;
+    identity.name = found.name;
+    identity.uuid = found.uuid;
+    identity.entityKind = QStringLiteral("robot");
+    return identity;
+}
+
+Result<Identity> Authenticator::appToken(const QString &token, qint64 nowMs)
+{
+    if (!m_config.featureAppSpecificTokens)
+        return invalidCredentials();
+    auto found = m_appTokens.access(token, nowMs);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return Error::of(ErrorKind::Unauthorized, QStringLiteral("Invalid token"));
+    auto user = m_namespaces.byId((*found)->userId);
+    if (!user)
+        return user.error();
+    if (!user->has_value())
+        return Error::of(ErrorKind::Unauthorized, QStringLiteral("Invalid token"));
+    if (!(*user)->enabled)
+        return Error::of(ErrorKind::Unauthorized,
+                         QStringLiteral("This user has been disabled. Please contact your administrator."));
+    return identityOf(**user, QStringLiteral("appspecifictoken"));
 }
 
 } // namespace kai::auth

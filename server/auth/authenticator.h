@@ -1,8 +1,11 @@
 #pragma once
 
 #include "auth/identity.h"
+#include "config/config.h"
 #include "core/result.h"
+#include "store/apptokenstore.h"
 #include "store/namespacestore.h"
+#include "store/robotstore.h"
 #include "store/tokenstore.h"
 
 #include <QHash>
@@ -14,13 +17,20 @@ namespace kai::auth {
 class Authenticator
 {
 public:
-    Authenticator(store::NamespaceStore &namespaces, store::TokenStore &tokens);
+    Authenticator(store::NamespaceStore &namespaces, store::TokenStore &tokens, store::RobotStore &robots,
+                  store::AppTokenStore &appTokens, const config::Config &config);
 
-    // "Basic base64(user:password)". Users by name or e-mail with their
-    // password; "$oauthtoken" with an OAuth access token.
+    // "Basic base64(user:password)" (reference §1.6). Users by name or
+    // e-mail with their password; "$oauthtoken" with an OAuth access token;
+    // "<ns>+<short>" with the robot's token; "$app" with an app-specific
+    // token.
     Result<Identity> basic(QByteArrayView authorizationHeader, qint64 nowMs);
     Result<Identity> password(const QString &username, const QString &password, qint64 nowMs);
     Result<Identity> oauthToken(const QString &token, qint64 nowMs);
+    // Fails when ROBOTS_DISALLOW is set or the robot's owner is disabled.
+    Result<Identity> robotToken(const QString &robotName, const QString &token, qint64 nowMs);
+    // The token's owner with full rights; expired tokens fail.
+    Result<Identity> appToken(const QString &token, qint64 nowMs);
 
     static Identity identityOf(const store::Namespace &user, const QString &entityKind = QStringLiteral("user"));
 
@@ -42,6 +52,9 @@ private:
 
     store::NamespaceStore &m_namespaces;
     store::TokenStore &m_tokens;
+    store::RobotStore &m_robots;
+    store::AppTokenStore &m_appTokens;
+    const config::Config &m_config;
 };
 
 } // namespace kai::auth

@@ -27,7 +27,7 @@ const std::set<std::string> &knownKeys()
         "FEATURE_USER_INITIALIZE", "FEATURE_REFERRERS_API", "FEATURE_ANONYMOUS_ACCESS",
         "CREATE_PRIVATE_REPO_ON_PUSH", "SSL_CERT_PATH", "SSL_KEY_PATH", "INSTANCE_SERVICE_KEY_SERVICE",
         "REGISTRY_JWT_AUTH_MAX_FRESH_S", "KAI_WORKER_THREADS", "KAI_LISTEN", "KAI_DATA_DIR",
-        "KAI_MAXIMUM_MANIFEST_SIZE", "KAI_UPLOAD_MAX_AGE_SECONDS",
+        "KAI_MAXIMUM_MANIFEST_SIZE", "KAI_UPLOAD_MAX_AGE_SECONDS", "ROBOTS_DISALLOW",
         // Quay keys accepted for compatibility; not (yet) acted upon.
         "AUTHENTICATION_TYPE", "BUILDLOGS_REDIS", "USER_EVENTS_REDIS", "DEFAULT_TAG_EXPIRATION",
         "TAG_EXPIRATION_OPTIONS", "SECRET_KEY", "DATABASE_SECRET_KEY", "SETUP_COMPLETE",
@@ -134,6 +134,8 @@ Status applyYaml(const YAML::Node &root, Config &config, QStringList &warnings)
                      boolean("FEATURE_REFERRERS_API", config.featureReferrersApi),
                      boolean("FEATURE_ANONYMOUS_ACCESS", config.featureAnonymousAccess),
                      boolean("CREATE_PRIVATE_REPO_ON_PUSH", config.createPrivateRepoOnPush),
+                     boolean("ROBOTS_DISALLOW", config.robotsDisallow),
+                     boolean("FEATURE_APP_SPECIFIC_TOKENS", config.featureAppSpecificTokens),
                      integer("REGISTRY_JWT_AUTH_MAX_FRESH_S", config.registryJwtMaxFreshSeconds, 60, 86400),
                      integer("KAI_MAXIMUM_MANIFEST_SIZE", config.maximumManifestBytes, 1024, 64 << 20),
                      integer("KAI_UPLOAD_MAX_AGE_SECONDS", config.uploadMaxAgeSeconds, 1, 365LL * 86400)}) {

@@ -33,6 +33,8 @@ struct Config
     bool featureReferrersApi = true;    // FEATURE_REFERRERS_API
     bool featureAnonymousAccess = true; // FEATURE_ANONYMOUS_ACCESS
     bool createPrivateRepoOnPush = true;// CREATE_PRIVATE_REPO_ON_PUSH
+    bool robotsDisallow = false;        // ROBOTS_DISALLOW: no robot creation or login
+    bool featureAppSpecificTokens = true; // FEATURE_APP_SPECIFIC_TOKENS
     QString instanceServiceName = "quay"; // INSTANCE_SERVICE_KEY_SERVICE (JWT iss)
     qint64 registryJwtMaxFreshSeconds = 3660; // REGISTRY_JWT_AUTH_MAX_FRESH_S
     qint64 maximumManifestBytes = 4 * 1024 * 1024; // KAI_MAXIMUM_MANIFEST_SIZE

@@ -2,10 +2,12 @@
 
 #include "core/errorcatalogue.h"
 #include "http/bodyconsumer.h"
+#include "http/filesender.h"
 #include "http/httplog.h"
 #include "http/httpwire.h"
 
 #include <QIODevice>
+#include <QSocketNotifier>
 #include <QTcpSocket>
 
 #include <chrono>
@@ -25,6 +27,10 @@ namespace {
 // mark, so a multi-GB blob costs a few hundred KiB of memory per download.
 constexpr qint64 kChunkBytes = 256 * 1024;
 constexpr qint64 kLowWaterBytes = 128 * 1024;
+// A file body sent with sendfile(2) gives the event loop back after this
+// many bytes even if the socket could take more, so that one fast download
+// does not starve the other connections of its worker.
+constexpr qint64 kSendfileBudgetBytes = 4 * 1024 * 1024;
 // Stop parsing pipelined requests while this much response data is queued
 // for a client that does not read.
 constexpr qint64 kHighWaterBytes = 1024 * 1024;
@@ -94,6 +100,8 @@ HttpConnection::~HttpConnection()
 {
     if (m_consumer)
         m_consumer->abort();
+    // Before the socket (a child, deleted later) closes the descriptor.
+    m_writeWatch.reset();
 }
 
 void HttpConnection::drain(bool closeIfIdle)
@@ -201,10 +209,16 @@ void HttpConnection::onBytesWritten()
     touch();
     switch (m_state) {
     case State::Responding:
-        if (m_device)
+        if (m_fileFd >= 0) {
+            // QTcpSocket switches its own write notifier off only after this
+            // signal returns; ours may go on from the next event-loop turn.
+            if (m_socket->bytesToWrite() == 0)
+                queuePumpFile();
+        } else if (m_device) {
             pumpDevice();
-        else if (m_producer)
+        } else if (m_producer) {
             pumpProducer();
+        }
         break;
     case State::Closing:
         if (m_lingering && m_socket->bytesToWrite() == 0)
@@ -493,6 +507,17 @@ void HttpConnection::sendResponse()
     if (sendBody && device) {
         m_device = std::move(device);
         m_deviceRemaining = length;
+        if (!m_encrypted && length > 0)
+            m_fileFd = sendfileDescriptor(*m_device);
+        if (m_fileFd >= 0) {
+            m_fileOffset = m_response.deviceOffset();
+            // sendfile writes past QTcpSocket, so the head must have left
+            // its buffer first. It usually goes now; if not, bytesWritten
+            // resumes the body once it has.
+            m_socket->flush();
+            pumpFile();
+            return;
+        }
         pumpDevice();
         return;
     }
@@ -529,6 +554,99 @@ void HttpConnection::pumpDevice()
         m_device.reset();
         finishResponse();
     }
+}
+
+// The zero-copy twin of pumpDevice(). Runs when the head is out, again on
+// each activation of m_writeWatch while the kernel buffer was full, and after
+// each budget's worth of bytes; every byte that moves counts as activity for
+// the slow-client timeout.
+void HttpConnection::pumpFile()
+{
+    if (m_closedEmitted || m_state != State::Responding || m_fileFd < 0 || !m_device)
+        return;
+    if (m_socket->bytesToWrite() > 0) {
+        // QTcpSocket's own notifier is on; two write notifiers on one
+        // descriptor make the event dispatcher complain.
+        setWriteWatch(false);
+        return;
+    }
+    const qintptr socketFd = m_socket->socketDescriptor();
+    if (socketFd < 0) {
+        abortConnection(nullptr);
+        return;
+    }
+    const SendfileResult r = sendFileRange(socketFd, m_fileFd, m_fileOffset, m_deviceRemaining,
+                                           kSendfileBudgetBytes);
+    if (r.sent > 0) {
+        m_bodyBytesSent += r.sent;
+        touch();
+    }
+    switch (r.stop) {
+    case SendfileResult::Stop::Done:
+        stopFile();
+        m_device.reset();
+        finishResponse();
+        return;
+    case SendfileResult::Stop::WouldBlock:
+    case SendfileResult::Stop::Budget:
+        setWriteWatch(true);
+        armTimer();
+        return;
+    case SendfileResult::Stop::EndOfFile:
+        qCWarning(lcHttp) << "response body file ended" << m_deviceRemaining << "bytes early";
+        abortConnection("response body device failed");
+        return;
+    case SendfileResult::Stop::Unsupported:
+        qCDebug(lcHttp) << "sendfile unavailable, copying instead:" << qt_error_string(r.error);
+        stopFile();
+        if (!m_device->seek(m_fileOffset)) {
+            abortConnection("response body device failed");
+            return;
+        }
+        pumpDevice();
+        return;
+    case SendfileResult::Stop::Failed:
+        // What QTcpSocket does on a failed write: the client is gone.
+        qCDebug(lcHttp) << "sendfile to" << m_request.peer << "failed:" << qt_error_string(r.error);
+        abortConnection(nullptr);
+        return;
+    }
+}
+
+void HttpConnection::queuePumpFile()
+{
+    if (m_filePumpQueued)
+        return;
+    m_filePumpQueued = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_filePumpQueued = false;
+        pumpFile();
+    }, Qt::QueuedConnection);
+}
+
+// Our own write notifier on the socket descriptor, on only while a file body
+// waits for room in the kernel buffer. QTcpSocket keeps its write notifier
+// off whenever its buffer is empty, which pumpFile() ensures before it turns
+// this one on, so the two are never registered together.
+void HttpConnection::setWriteWatch(bool enabled)
+{
+    if (!enabled) {
+        if (m_writeWatch)
+            m_writeWatch->setEnabled(false);
+        return;
+    }
+    if (m_writeWatch) {
+        m_writeWatch->setEnabled(true);
+        return;
+    }
+    m_writeWatch = std::make_unique<QSocketNotifier>(m_socket->socketDescriptor(), QSocketNotifier::Write);
+    connect(m_writeWatch.get(), &QSocketNotifier::activated, this, &HttpConnection::pumpFile);
+}
+
+void HttpConnection::stopFile()
+{
+    setWriteWatch(false);
+    m_fileFd = -1;
 }
 
 void HttpConnection::pumpProducer()
@@ -633,6 +751,7 @@ void HttpConnection::abortConnection(const char *why)
         m_consumer->abort();
         m_consumer.reset();
     }
+    stopFile();   // before the descriptor closes
     m_socket->abort();
     onDisconnected();
 }
@@ -647,6 +766,7 @@ void HttpConnection::onDisconnected()
         m_consumer->abort();
         m_consumer.reset();
     }
+    stopFile();
     m_device.reset();
     m_producer.reset();
     m_state = State::Closed;

@@ -12,6 +12,7 @@
 #include <memory>
 
 class QIODevice;
+class QSocketNotifier;
 class QTcpSocket;
 
 namespace kai::http {
@@ -39,7 +40,8 @@ struct WorkerBuffers
 // HttpParser, routes them, streams bodies to consumers, writes responses
 // (in memory, from a device, or chunked from a producer) with back-pressure,
 // keeps alive or closes, and enforces the timeouts. Requests on one
-// connection are handled strictly one after another.
+// connection are handled strictly one after another. A file body on a
+// plain-TCP connection goes out with sendfile(2) where the platform has it.
 class HttpConnection final : public QObject, private HttpParser::Listener
 {
     Q_OBJECT
@@ -81,6 +83,10 @@ private:
     void setError(int status, ErrorKind kind, const QString &message = {});
     void sendResponse();
     void pumpDevice();
+    void pumpFile();
+    void queuePumpFile();
+    void setWriteWatch(bool enabled);
+    void stopFile();
     void pumpProducer();
     void finishResponse();
     void closeGracefully();
@@ -103,6 +109,12 @@ private:
     std::unique_ptr<BodyConsumer> m_consumer;
     std::unique_ptr<QIODevice> m_device;
     std::unique_ptr<BodyProducer> m_producer;
+    // Zero-copy file body: the descriptor of m_device sent from, and a write
+    // notifier of our own on the socket, enabled only while the kernel
+    // buffer is full and QTcpSocket's buffer (and so its notifier) is idle.
+    std::unique_ptr<QSocketNotifier> m_writeWatch;
+    int m_fileFd = -1;
+    qint64 m_fileOffset = 0;
     QByteArray m_pending;            // pipelined bytes not yet parsed
     QTimer m_timer;
     QElapsedTimer m_requestClock;
@@ -125,6 +137,7 @@ private:
     bool m_processing = false;
     bool m_inputPaused = false;      // client not reading its responses
     bool m_closedEmitted = false;
+    bool m_filePumpQueued = false;
 };
 
 } // namespace kai::http

@@ -36,6 +36,42 @@ Result<TokenService::ScopeRequest> TokenService::parseScope(const QString &scope
     return request;
 }
 
+namespace {
+// Push-to-create (reference §4.6) through the one repository creator.
+Result<store::Repository> createOnPush(runtime::WorkerContext &context, const auth::Identity &identity,
+                                       const oci::RepositoryPath &path)
+{
+    auto ns = context.namespaces.byName(path.namespaceName);
+    if (!ns)
+        return ns.error();
+    if (!ns->has_value())
+        return Error::of(ErrorKind::NameUnknown, QStringLiteral("repository not found"));
+    const QString visibility = context.config().createPrivateRepoOnPush ? QStringLiteral("private") : QStringLiteral("public");
+    {
+        db::Transaction tx(*context.database);
+        if (!tx.status())
+            return tx.status().error();
+        auto created = context.repositoryCreator.create(identity, **ns, path.repositoryName, visibility, QString(),
+                                                          context.nowMs());
+        if (created) {
+            if (Status s = tx.commit(); !s)
+                return s.error();
+            return created;
+        }
+        if (created.error().kind != ErrorKind::Conflict)
+            return created.error();
+    }
+    // A concurrent push created it first: use that one, with the caller's
+    // own role on it (the transaction above rolled back).
+    auto existing = context.repositories.find(path.namespaceName, path.repositoryName);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value())
+        return Error::of(ErrorKind::NameUnknown, QStringLiteral("repository not found"));
+    return **existing;
+}
+} // namespace
+
 Result<QStringList> TokenService::grantedActions(const auth::Identity &identity, const ScopeRequest &scope)
 {
     auto path = oci::splitRepositoryPath(scope.repository);
@@ -56,20 +92,13 @@ Result<QStringList> TokenService::grantedActions(const auth::Identity &identity,
         if (!mayCreate)
             return mayCreate.error();
         if (*mayCreate) {
-            auto ns = m_context.namespaces.byName(path->namespaceName);
-            if (!ns)
-                return ns.error();
-            const QString visibility = m_context.config().createPrivateRepoOnPush ? "private" : "public";
-            auto created = m_context.repositories.create((*ns)->id, path->namespaceName, path->repositoryName,
-                                                         visibility, m_context.nowMs());
-            if (!created && created.error().kind != ErrorKind::Conflict)
+            auto created = createOnPush(m_context, identity, *path);
+            if (!created)
                 return created.error();
-            if (created) {
-                // The creator holds an explicit admin grant, as in Quay.
-                if (Status s = m_context.repositories.grant(created->id, identity.namespaceId, "admin"); !s)
-                    return s.error();
-            }
-            role = auth::Role::Admin;
+            auto r = m_context.permissions.repositoryRole(identity, *created);
+            if (!r)
+                return r.error();
+            role = *r;
         }
     } else {
         auto r = m_context.permissions.roleInNamespace(identity, path->namespaceName);

@@ -13,7 +13,10 @@ WorkerContext::WorkerContext(const ServerContext &serverContext, std::unique_ptr
     , uploads(*database)
     , tokens(*database)
     , grants(*database)
-    , authenticator(namespaces, tokens)
+    , sessions(*database)
+    , robots(*database, serverContext.secretBox)
+    , appTokens(*database, serverContext.secretBox)
+    , authenticator(namespaces, tokens, robots, appTokens, serverContext.config)
     , permissions(namespaces, repositories, grants)
 {
 }

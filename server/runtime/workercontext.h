@@ -4,13 +4,20 @@
 #include "auth/permissionresolver.h"
 #include "auth/verifiedtokencache.h"
 #include "db/database.h"
+#include "model/repositorycreator.h"
 #include "runtime/servercontext.h"
+#include "store/apptokenstore.h"
 #include "store/blobrecordstore.h"
 #include "store/manifeststore.h"
 #include "store/namespacestore.h"
+#include "store/organizationstore.h"
 #include "store/permissionstore.h"
+#include "store/prototypestore.h"
 #include "store/repositorystore.h"
+#include "store/robotstore.h"
+#include "store/sessionstore.h"
 #include "store/tagstore.h"
+#include "store/teamstore.h"
 #include "store/tokenstore.h"
 #include "store/uploadstore.h"
 
@@ -36,6 +43,13 @@ public:
     store::UploadStore uploads;
     store::TokenStore tokens;
     store::PermissionStore grants;
+    store::SessionStore sessions;
+    store::RobotStore robots;
+    store::AppTokenStore appTokens;
+    store::OrganizationStore organizations{*database};
+    store::TeamStore teams{*database};
+    store::PrototypeStore prototypes{*database};
+    model::RepositoryCreator repositoryCreator{repositories, prototypes};
     auth::Authenticator authenticator;
     auth::PermissionResolver permissions;
     auth::VerifiedTokenCache verifiedTokens;

@@ -34,6 +34,29 @@ public:
     Result<Namespace> createUser(const QString &name, const QString &email, const QString &passwordHash,
                                  bool superuser, qint64 nowMs);
     Status setSuperuser(qint64 id, bool superuser);
+    Status setPasswordHash(qint64 id, const QString &passwordHash);
+    // Conflict when another namespace uses the address already.
+    Status setEmail(qint64 id, const QString &email);
+    Status setEnabled(qint64 id, bool enabled);
+    Status setTagExpiration(qint64 id, qint64 seconds);
+    Status setInvoiceEmail(qint64 id, bool enabled, const QString &address);
+    Result<qint64> tagExpiration(qint64 id);
+    Status remove(qint64 id);
+
+    // Users (not organizations or robots) in name order after `after`.
+    Result<QList<Namespace>> users(const QString &after, int limit, bool includeDisabled);
+    Result<QList<Namespace>> organizations(const QString &after, int limit);
+
+    struct Membership
+    {
+        QString organization;
+        QString email;
+        QString bestTeamRole;   // "member" | "creator" | "admin"
+    };
+    // Organizations whose teams the user belongs to.
+    Result<QList<Membership>> memberships(qint64 userId);
+    // Organizations where the user is the only member of every admin team.
+    Result<QStringList> soleAdminOrganizations(qint64 userId);
 
 private:
     Result<std::optional<Namespace>> one(const QString &where, const QVariant &value);

@@ -3,18 +3,56 @@
 namespace kai::store {
 
 namespace {
+// The columns fromRow() reads, in its order.
+const char *const kColumns = "r.id, r.namespace_id, n.name, r.name, r.visibility, r.kind, r.state, r.created_ms, "
+                             "n.kind, r.description";
+
 Repository fromRow(const db::Row &r)
 {
-    return Repository{r.integer(0), r.integer(1), r.text(2), r.text(8), r.text(3), r.text(4), r.text(5), r.text(6), r.integer(7)};
+    Repository repository;
+    repository.id = r.integer(0);
+    repository.namespaceId = r.integer(1);
+    repository.namespaceName = r.text(2);
+    repository.name = r.text(3);
+    repository.visibility = r.text(4);
+    repository.kind = r.text(5);
+    repository.state = r.text(6);
+    repository.createdMs = r.integer(7);
+    repository.namespaceKind = r.text(8);
+    repository.description = r.text(9);
+    return repository;
+}
+
+Status done(const Result<db::QueryResult> &result)
+{
+    if (!result)
+        return result.error();
+    return {};
+}
+
+Result<bool> changedAny(const Result<db::QueryResult> &result)
+{
+    if (!result)
+        return result.error();
+    return result->rowsAffected > 0;
+}
+
+Result<std::optional<QString>> optionalText(const Result<db::QueryResult> &result)
+{
+    if (!result)
+        return result.error();
+    if (result->empty())
+        return std::optional<QString>{};
+    return std::optional<QString>{result->first().text(0)};
 }
 } // namespace
 
 Result<std::optional<Repository>> RepositoryStore::find(const QString &namespaceName, const QString &name)
 {
-    auto result = m_db.exec(
-        "SELECT r.id, r.namespace_id, n.name, r.name, r.visibility, r.kind, r.state, r.created_ms, n.kind "
-        "FROM repositories r JOIN namespaces n ON n.id = r.namespace_id WHERE n.name = ? AND r.name = ? AND r.deleted = 0",
-        {namespaceName, name});
+    auto result = m_db.exec(QStringLiteral("SELECT %1 FROM repositories r JOIN namespaces n ON n.id = r.namespace_id "
+                                           "WHERE n.name = ? AND r.name = ? AND r.deleted = 0")
+                                .arg(QLatin1String(kColumns)),
+                            {namespaceName, name});
     if (!result)
         return result.error();
     if (result->empty())
@@ -22,47 +60,201 @@ Result<std::optional<Repository>> RepositoryStore::find(const QString &namespace
     return std::optional<Repository>{fromRow(result->first())};
 }
 
-Result<Repository> RepositoryStore::create(qint64 namespaceId, const QString &namespaceName, const QString &name,
-                                           const QString &visibility, qint64 nowMs)
+Result<Repository> RepositoryStore::create(qint64 namespaceId, const QString &namespaceName, const QString &namespaceKind,
+                                           const QString &name, const QString &visibility, const QString &description,
+                                           qint64 nowMs)
 {
+    // DO NOTHING rather than a unique violation: a violation would abort
+    // the caller's transaction on PostgreSQL.
     auto result = m_db.exec("INSERT INTO repositories (namespace_id, name, visibility, description, kind, state, created_ms) "
-                            "VALUES (?, ?, ?, '', 'image', 'NORMAL', ?) RETURNING id",
-                            {namespaceId, name, visibility, nowMs});
-    if (!result) {
-        if (result.error().kind == ErrorKind::Conflict)
-            return Error::of(ErrorKind::Conflict, QStringLiteral("Repository already exists"));
+                            "VALUES (?, ?, ?, ?, 'image', 'NORMAL', ?) ON CONFLICT (namespace_id, name) DO NOTHING RETURNING id",
+                            {namespaceId, name, visibility, description, nowMs});
+    if (!result)
         return result.error();
-    }
-    return Repository{result->first().integer(0), namespaceId, namespaceName, QString(), name, visibility, "image", "NORMAL", nowMs};
+    if (result->empty())
+        return Error::of(ErrorKind::Conflict, QStringLiteral("Repository already exists"));
+    Repository repository;
+    repository.id = result->first().integer(0);
+    repository.namespaceId = namespaceId;
+    repository.namespaceName = namespaceName;
+    repository.namespaceKind = namespaceKind;
+    repository.name = name;
+    repository.visibility = visibility;
+    repository.kind = QStringLiteral("image");
+    repository.state = QStringLiteral("NORMAL");
+    repository.createdMs = nowMs;
+    repository.description = description;
+    return repository;
 }
 
 Status RepositoryStore::setVisibility(qint64 repositoryId, const QString &visibility)
 {
-    auto result = m_db.exec("UPDATE repositories SET visibility = ? WHERE id = ?", {visibility, repositoryId});
+    return done(m_db.exec("UPDATE repositories SET visibility = ? WHERE id = ?", {visibility, repositoryId}));
+}
+
+Status RepositoryStore::setDescription(qint64 repositoryId, const QString &description)
+{
+    return done(m_db.exec("UPDATE repositories SET description = ? WHERE id = ?", {description, repositoryId}));
+}
+
+Status RepositoryStore::markDeleted(qint64 repositoryId, const QString &tombstoneName)
+{
+    if (Status s = done(m_db.exec("UPDATE repositories SET deleted = 1, state = 'MARKED_FOR_DELETION', name = ? WHERE id = ?",
+                                  {tombstoneName, repositoryId}));
+        !s)
+        return s;
+    return done(m_db.exec("DELETE FROM stars WHERE repository_id = ?", {repositoryId}));
+}
+
+Result<std::vector<RepositoryListEntry>> RepositoryStore::list(const RepositoryFilter &filter, qint64 offset, int limit,
+                                                               bool withLastModified)
+{
+    // The SQL is assembled from fixed fragments only (values are always
+    // parameters), so each filter combination is one cached statement.
+    QString sql = QStringLiteral("SELECT %1, (SELECT COUNT(*) FROM stars s WHERE s.repository_id = r.id AND s.user_id = ?)")
+                      .arg(QLatin1String(kColumns));
+    QVariantList params{filter.viewerId};
+    if (withLastModified)
+        sql += QLatin1String(", (SELECT MAX(t.lifetime_start_ms) FROM tags t WHERE t.repository_id = r.id "
+                             "AND t.lifetime_end_ms IS NULL AND t.hidden = 0)");
+    sql += QLatin1String(" FROM repositories r JOIN namespaces n ON n.id = r.namespace_id WHERE r.deleted = 0 AND r.kind = ?");
+    params << filter.kind;
+    if (!filter.namespaceName.isEmpty()) {
+        sql += QLatin1String(" AND n.name = ?");
+        params << filter.namespaceName;
+    }
+    if (filter.starredOnly) {
+        sql += QLatin1String(" AND EXISTS (SELECT 1 FROM stars s2 WHERE s2.repository_id = r.id AND s2.user_id = ?)");
+        params << filter.viewerId;
+    }
+    QStringList visible;
+    if (filter.includePublic)
+        visible << QStringLiteral("r.visibility = 'public'");
+    if (filter.viewerId > 0) {
+        visible << QStringLiteral("EXISTS (SELECT 1 FROM repository_permissions p WHERE p.repository_id = r.id AND p.namespace_id = ?)")
+                << QStringLiteral("EXISTS (SELECT 1 FROM team_repository_permissions tp JOIN team_members tm ON tm.team_id = tp.team_id "
+                                  "WHERE tp.repository_id = r.id AND tm.member_id = ?)")
+                << QStringLiteral("EXISTS (SELECT 1 FROM teams ot JOIN team_members om ON om.team_id = ot.id "
+                                  "WHERE ot.organization_id = r.namespace_id AND ot.role = 'admin' AND om.member_id = ?)");
+        params << filter.viewerId << filter.viewerId << filter.viewerId;
+        if (filter.viewerIsUser) {
+            visible << QStringLiteral("r.namespace_id = ?");
+            params << filter.viewerId;
+        }
+    }
+    if (visible.isEmpty())
+        visible << QStringLiteral("1 = 0");
+    sql += QLatin1String(" AND (") + visible.join(QLatin1String(" OR ")) + QLatin1String(") ORDER BY n.name, r.name LIMIT ? OFFSET ?");
+    params << limit << offset;
+
+    auto result = m_db.exec(sql, params);
     if (!result)
         return result.error();
-    return {};
+    std::vector<RepositoryListEntry> entries;
+    entries.reserve(result->rows.size());
+    for (const auto &row : result->rows) {
+        RepositoryListEntry entry;
+        entry.repository = fromRow(row);
+        entry.starred = row.integer(10) > 0;
+        if (withLastModified && !row.isNull(11))
+            entry.lastModifiedMs = row.integer(11);
+        entries.push_back(std::move(entry));
+    }
+    return entries;
 }
 
 Result<std::optional<QString>> RepositoryStore::explicitRole(qint64 repositoryId, qint64 namespaceId)
 {
-    auto result = m_db.exec("SELECT role FROM repository_permissions WHERE repository_id = ? AND namespace_id = ?",
-                            {repositoryId, namespaceId});
-    if (!result)
-        return result.error();
-    if (result->empty())
-        return std::optional<QString>{};
-    return std::optional<QString>{result->first().text(0)};
+    return optionalText(m_db.exec("SELECT role FROM repository_permissions WHERE repository_id = ? AND namespace_id = ?",
+                                  {repositoryId, namespaceId}));
 }
 
 Status RepositoryStore::grant(qint64 repositoryId, qint64 namespaceId, const QString &role)
 {
-    auto result = m_db.exec("INSERT INTO repository_permissions (repository_id, namespace_id, role) VALUES (?, ?, ?) "
-                            "ON CONFLICT (repository_id, namespace_id) DO UPDATE SET role = excluded.role",
-                            {repositoryId, namespaceId, role});
+    return done(m_db.exec("INSERT INTO repository_permissions (repository_id, namespace_id, role) VALUES (?, ?, ?) "
+                          "ON CONFLICT (repository_id, namespace_id) DO UPDATE SET role = excluded.role",
+                          {repositoryId, namespaceId, role}));
+}
+
+Result<bool> RepositoryStore::revoke(qint64 repositoryId, qint64 namespaceId)
+{
+    return changedAny(m_db.exec("DELETE FROM repository_permissions WHERE repository_id = ? AND namespace_id = ?",
+                                {repositoryId, namespaceId}));
+}
+
+Result<std::vector<UserGrant>> RepositoryStore::userGrants(qint64 repositoryId)
+{
+    auto result = m_db.exec("SELECT n.id, n.name, n.email, n.kind, p.role FROM repository_permissions p "
+                            "JOIN namespaces n ON n.id = p.namespace_id WHERE p.repository_id = ? ORDER BY n.name",
+                            {repositoryId});
     if (!result)
         return result.error();
-    return {};
+    std::vector<UserGrant> grants;
+    grants.reserve(result->rows.size());
+    for (const auto &row : result->rows)
+        grants.push_back(UserGrant{row.integer(0), row.text(1), row.text(2), row.text(3) == QLatin1String("robot"), row.text(4)});
+    return grants;
+}
+
+Result<std::optional<QString>> RepositoryStore::teamRole(qint64 repositoryId, qint64 teamId)
+{
+    return optionalText(m_db.exec("SELECT role FROM team_repository_permissions WHERE repository_id = ? AND team_id = ?",
+                                  {repositoryId, teamId}));
+}
+
+Status RepositoryStore::grantTeam(qint64 repositoryId, qint64 teamId, const QString &role)
+{
+    return done(m_db.exec("INSERT INTO team_repository_permissions (repository_id, team_id, role) VALUES (?, ?, ?) "
+                          "ON CONFLICT (repository_id, team_id) DO UPDATE SET role = excluded.role",
+                          {repositoryId, teamId, role}));
+}
+
+Result<bool> RepositoryStore::revokeTeam(qint64 repositoryId, qint64 teamId)
+{
+    return changedAny(m_db.exec("DELETE FROM team_repository_permissions WHERE repository_id = ? AND team_id = ?",
+                                {repositoryId, teamId}));
+}
+
+Result<std::vector<TeamGrant>> RepositoryStore::teamGrants(qint64 repositoryId)
+{
+    auto result = m_db.exec("SELECT t.id, t.name, p.role FROM team_repository_permissions p JOIN teams t ON t.id = p.team_id "
+                            "WHERE p.repository_id = ? ORDER BY t.name",
+                            {repositoryId});
+    if (!result)
+        return result.error();
+    std::vector<TeamGrant> grants;
+    grants.reserve(result->rows.size());
+    for (const auto &row : result->rows)
+        grants.push_back(TeamGrant{row.integer(0), row.text(1), row.text(2)});
+    return grants;
+}
+
+Status RepositoryStore::star(qint64 userId, qint64 repositoryId, qint64 nowMs)
+{
+    return done(m_db.exec("INSERT INTO stars (user_id, repository_id, created_ms) VALUES (?, ?, ?) "
+                          "ON CONFLICT (user_id, repository_id) DO NOTHING",
+                          {userId, repositoryId, nowMs}));
+}
+
+Status RepositoryStore::unstar(qint64 userId, qint64 repositoryId)
+{
+    return done(m_db.exec("DELETE FROM stars WHERE user_id = ? AND repository_id = ?", {userId, repositoryId}));
+}
+
+Result<bool> RepositoryStore::isStarred(qint64 userId, qint64 repositoryId)
+{
+    auto result = m_db.exec("SELECT 1 FROM stars WHERE user_id = ? AND repository_id = ?", {userId, repositoryId});
+    if (!result)
+        return result.error();
+    return !result->empty();
+}
+
+Result<qint64> RepositoryStore::tagExpirationSeconds(qint64 namespaceId)
+{
+    auto result = m_db.exec("SELECT tag_expiration_s FROM namespaces WHERE id = ?", {namespaceId});
+    if (!result)
+        return result.error();
+    return result->empty() ? qint64(1209600) : result->first().integer(0);
 }
 
 Result<QStringList> RepositoryStore::catalog(const QString &last, int limit)

@@ -1,1 +1,194 @@
 #include "store/robotstore.h"
+
+#include <QUuid>
+
+#include <openssl/crypto.h>
+
+namespace kai::store {
+
+namespace {
+constexpr qint64 kTouchIntervalMs = 60 * 1000;
+
+const char *const kColumns =
+    "r.id, r.name, r.uuid, r.owner_id, o.enabled, r.description, r.metadata, r.created_ms, r.last_accessed_ms";
+
+Robot fromRow(const db::Row &row)
+{
+    Robot robot;
+    robot.id = row.integer(0);
+    robot.name = row.text(1);
+    robot.uuid = row.text(2);
+    robot.ownerId = row.integer(3);
+    robot.ownerEnabled = row.isNull(4) || row.boolean(4);
+    robot.description = row.text(5);
+    robot.metadataJson = row.isNull(6) ? QString() : row.text(6);
+    robot.createdMs = row.integer(7);
+    if (!row.isNull(8))
+        robot.lastAccessedMs = row.integer(8);
+    return robot;
+}
+
+QString newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+} // namespace
+
+Result<std::optional<Robot>> RobotStore::byName(const QString &fullName)
+{
+    auto r = m_db.exec(QStringLiteral("SELECT %1 FROM namespaces r LEFT JOIN namespaces o ON o.id = r.owner_id "
+                                      "WHERE r.name = ? AND r.kind = 'robot'")
+                           .arg(QLatin1String(kColumns)),
+                       {fullName});
+    if (!r)
+        return r.error();
+    if (r->empty())
+        return std::optional<Robot>{};
+    return std::optional<Robot>{fromRow(r->first())};
+}
+
+Result<std::vector<Robot>> RobotStore::listByOwner(qint64 ownerId, int limit)
+{
+    // COALESCE: both drivers then agree where never-used robots sort.
+    QString sql = QStringLiteral("SELECT %1 FROM namespaces r LEFT JOIN namespaces o ON o.id = r.owner_id "
+                                 "WHERE r.owner_id = ? AND r.kind = 'robot' "
+                                 "ORDER BY COALESCE(r.last_accessed_ms, 0) DESC, r.name")
+                      .arg(QLatin1String(kColumns));
+    QVariantList params{ownerId};
+    if (limit > 0) {
+        sql += QStringLiteral(" LIMIT ?");
+        params << qint64(limit);
+    }
+    auto r = m_db.exec(sql, params);
+    if (!r)
+        return r.error();
+    std::vector<Robot> robots;
+    robots.reserve(r->rows.size());
+    for (const db::Row &row : r->rows)
+        robots.push_back(fromRow(row));
+    return robots;
+}
+
+Result<std::pair<Robot, QString>> RobotStore::create(qint64 ownerId, const QString &fullName,
+                                                     const QString &description, const QString &metadataJson,
+                                                     qint64 nowMs)
+{
+    const QString token = auth::SecretBox::randomToken(kTokenLength);
+    const QByteArray sealed = m_box.seal(token.toLatin1(), fullName.toUtf8());
+    if (sealed.isEmpty())
+        return Error::of(ErrorKind::Internal, QStringLiteral("the secret key cannot seal robot tokens"));
+    Robot robot;
+    robot.name = fullName;
+    robot.uuid = newUuid();
+    robot.ownerId = ownerId;
+    robot.description = description;
+    robot.metadataJson = metadataJson;
+    robot.createdMs = nowMs;
+    // ON CONFLICT DO NOTHING: safe inside a caller's transaction on both drivers.
+    auto r = m_db.exec("INSERT INTO namespaces (name, uuid, kind, enabled, owner_id, description, metadata, "
+                       "robot_token, created_ms) VALUES (?, ?, 'robot', 1, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (name) DO NOTHING RETURNING id",
+                       {fullName, robot.uuid, ownerId, description,
+                        metadataJson.isEmpty() ? QVariant() : QVariant(metadataJson),
+                        QString::fromLatin1(sealed), nowMs});
+    if (!r)
+        return r.error();
+    if (r->empty())
+        return Error::of(ErrorKind::Conflict, QStringLiteral("Existing robot with name: %1").arg(fullName));
+    robot.id = r->first().integer(0);
+    return std::pair{robot, token};
+}
+
+Result<QString> RobotStore::regenerate(const Robot &robot)
+{
+    const QString token = auth::SecretBox::randomToken(kTokenLength);
+    const QByteArray sealed = m_box.seal(token.toLatin1(), robot.name.toUtf8());
+    if (sealed.isEmpty())
+        return Error::of(ErrorKind::Internal, QStringLiteral("the secret key cannot seal robot tokens"));
+    auto r = m_db.exec("UPDATE namespaces SET robot_token = ?, uuid = ? WHERE id = ? AND kind = 'robot'",
+                       {QString::fromLatin1(sealed), newUuid(), robot.id});
+    if (!r)
+        return r.error();
+    if (r->rowsAffected == 0)
+        return Error::of(ErrorKind::ApiMessage, QStringLiteral("Could not find robot with specified username"));
+    return token;
+}
+
+Result<std::optional<QString>> RobotStore::sealedToken(qint64 robotId)
+{
+    auto r = m_db.exec("SELECT robot_token FROM namespaces WHERE id = ? AND kind = 'robot'", {robotId});
+    if (!r)
+        return r.error();
+    if (r->empty() || r->first().isNull(0))
+        return std::optional<QString>{};
+    return std::optional<QString>{r->first().text(0)};
+}
+
+Result<QString> RobotStore::token(const Robot &robot)
+{
+    auto sealed = sealedToken(robot.id);
+    if (!sealed)
+        return sealed.error();
+    if (!sealed->has_value())
+        return Error::of(ErrorKind::Internal, QStringLiteral("robot %1 has no token").arg(robot.name));
+    auto opened = m_box.open((*sealed)->toLatin1(), robot.name.toUtf8());
+    if (!opened)
+        return Error::of(ErrorKind::Internal, QStringLiteral("the token of robot %1 cannot be opened: %2")
+                                                  .arg(robot.name, opened.error().message));
+    return QString::fromLatin1(*opened);
+}
+
+Result<bool> RobotStore::verifyToken(const Robot &robot, const QString &candidate)
+{
+    auto stored = token(robot);
+    if (!stored)
+        return stored.error();
+    const QByteArray expected = stored->toLatin1();
+    const QByteArray actual = candidate.toUtf8();
+    return expected.size() == actual.size()
+           && CRYPTO_memcmp(expected.constData(), actual.constData(), size_t(actual.size())) == 0;
+}
+
+Status RobotStore::remove(qint64 robotId)
+{
+    auto r = m_db.exec("DELETE FROM namespaces WHERE id = ? AND kind = 'robot'", {robotId});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Status RobotStore::touch(qint64 robotId, qint64 nowMs)
+{
+    auto r = m_db.exec("UPDATE namespaces SET last_accessed_ms = ? WHERE id = ? "
+                       "AND (last_accessed_ms IS NULL OR last_accessed_ms < ?)",
+                       {nowMs, robotId, nowMs - kTouchIntervalMs});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<std::vector<RobotGrant>> RobotStore::grants(qint64 robotId)
+{
+    auto r = m_db.exec("SELECT rep.name, rep.visibility, p.role FROM repository_permissions p "
+                       "JOIN repositories rep ON rep.id = p.repository_id "
+                       "WHERE p.namespace_id = ? AND rep.deleted = 0 ORDER BY rep.name",
+                       {robotId});
+    if (!r)
+        return r.error();
+    std::vector<RobotGrant> grants;
+    for (const db::Row &row : r->rows)
+        grants.push_back(RobotGrant{row.text(0), row.text(1) == QLatin1String("public"), row.text(2)});
+    return grants;
+}
+
+Result<QStringList> RobotStore::teamNames(qint64 robotId)
+{
+    auto r = m_db.exec("SELECT t.name FROM team_members m JOIN teams t ON t.id = m.team_id "
+                       "WHERE m.member_id = ? ORDER BY t.name",
+                       {robotId});
+    if (!r)
+        return r.error();
+    QStringList names;
+    for (const db::Row &row : r->rows)
+        names << row.text(0);
+    return names;
+}
+
+} // namespace kai::store

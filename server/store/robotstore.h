@@ -1,2 +1,75 @@
 #pragma once
-// STUB: to be implemented.
+
+#include "auth/secretbox.h"
+#include "core/result.h"
+#include "db/database.h"
+
+#include <optional>
+#include <vector>
+
+namespace kai::store {
+
+// A robot account: a row of `namespaces` with kind 'robot', named
+// "<owner>+<short>" (reference §2.5, §4.4).
+struct Robot
+{
+    qint64 id = 0;
+    QString name;                  // "<owner>+<short>"
+    QString uuid;
+    qint64 ownerId = 0;
+    bool ownerEnabled = true;
+    QString description;
+    QString metadataJson;          // unstructured_metadata; empty: none stored
+    qint64 createdMs = 0;
+    std::optional<qint64> lastAccessedMs;
+};
+
+// One direct repository grant of a robot.
+struct RobotGrant
+{
+    QString repository;            // the repository name, without namespace
+    bool isPublic = false;
+    QString role;                  // "read" | "write" | "admin"
+};
+
+// All SQL for robot accounts. The 64-character token is sealed with the
+// server's secret box (design decision 7), its associated data the robot's
+// full name, so a database writer can neither read it nor move a sealed
+// token to another robot. Tokens only cross this interface in clear.
+class RobotStore
+{
+public:
+    RobotStore(db::Database &db, const auth::SecretBox &box) : m_db(db), m_box(box) {}
+
+    static constexpr int kTokenLength = 64;
+
+    Result<std::optional<Robot>> byName(const QString &fullName);
+    // The owner's robots, most recently used first, at most `limit` (0: all).
+    Result<std::vector<Robot>> listByOwner(qint64 ownerId, int limit);
+
+    // Creates the robot with a fresh token; returns it and the token.
+    // Conflict when the name is taken.
+    Result<std::pair<Robot, QString>> create(qint64 ownerId, const QString &fullName, const QString &description,
+                                             const QString &metadataJson, qint64 nowMs);
+    // A new token (and uuid, as Quay rotates both); returns the token.
+    Result<QString> regenerate(const Robot &robot);
+    // The robot's token in clear; Internal if the sealed value is damaged.
+    Result<QString> token(const Robot &robot);
+    // True when `candidate` is the robot's token (constant-time compare).
+    Result<bool> verifyToken(const Robot &robot, const QString &candidate);
+    // Deletes the row: its grants, team memberships and prototypes go with
+    // it through the foreign keys' ON DELETE CASCADE.
+    Status remove(qint64 robotId);
+    // Records a login; writes at most once a minute per robot.
+    Status touch(qint64 robotId, qint64 nowMs);
+
+    Result<std::vector<RobotGrant>> grants(qint64 robotId);
+    Result<QStringList> teamNames(qint64 robotId);
+
+private:
+    Result<std::optional<QString>> sealedToken(qint64 robotId);
+    db::Database &m_db;
+    const auth::SecretBox &m_box;
+};
+
+} // namespace kai::store

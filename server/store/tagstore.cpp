@@ -86,4 +86,19 @@ Result<bool> TagStore::manifestHasLiveTag(qint64 manifestId)
     return !result->empty();
 }
 
+Result<std::vector<TagSummary>> TagStore::liveSummaries(qint64 repositoryId, int limit)
+{
+    auto result = m_db.exec("SELECT t.name, m.digest, m.content, t.lifetime_start_ms FROM tags t "
+                            "JOIN manifests m ON m.id = t.manifest_id "
+                            "WHERE t.repository_id = ? AND t.lifetime_end_ms IS NULL AND t.hidden = 0 ORDER BY t.name LIMIT ?",
+                            {repositoryId, limit});
+    if (!result)
+        return result.error();
+    std::vector<TagSummary> tags;
+    tags.reserve(result->rows.size());
+    for (const auto &row : result->rows)
+        tags.push_back(TagSummary{row.text(0), row.text(1), row.text(2).toUtf8(), row.integer(3)});
+    return tags;
+}
+
 } // namespace kai::store

@@ -5,8 +5,18 @@
 #include "store/manifeststore.h"
 
 #include <optional>
+#include <vector>
 
 namespace kai::store {
+
+// A live tag with the manifest it points at (the repository view's tags).
+struct TagSummary
+{
+    QString name;
+    QString manifestDigest;
+    QByteArray manifestContent;
+    qint64 startMs = 0;
+};
 
 // Tags with history (Quay's time machine): moving or deleting a tag ends
 // the live row's lifetime and, for a move, starts a new one.
@@ -26,6 +36,8 @@ public:
     // Ends one live tag; false when there was none.
     Result<bool> end(qint64 repositoryId, const QString &tag, qint64 nowMs);
     Result<bool> manifestHasLiveTag(qint64 manifestId);
+    // Live visible tags in name order with their manifests, at most `limit`.
+    Result<std::vector<TagSummary>> liveSummaries(qint64 repositoryId, int limit);
 
 private:
     db::Database &m_db;

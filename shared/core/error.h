@@ -36,6 +36,8 @@ enum class ErrorKind {
     ApiInsufficientScope,
     ApiNotFound,
     ApiMessage,          // {"message": ...} 400 shape
+    ApiCsrfInvalid,      // 403 {"error": "CSRF token was invalid or missing."}
+    ApiFreshLoginRequired, // 401 fresh_login_required
     // Infrastructure
     Internal,
     Unavailable,

@@ -33,6 +33,8 @@ const ErrorInfo &errorInfo(ErrorKind kind)
     case ErrorKind::ApiInsufficientScope: { static const ErrorInfo i{403, "DENIED", "insufficient_scope", "Unauthorized"}; return i; }
     case ErrorKind::ApiNotFound: { static const ErrorInfo i{404, "NAME_UNKNOWN", "not_found", "Not Found"}; return i; }
     case ErrorKind::ApiMessage: { static const ErrorInfo i{400, "INVALID_REQUEST", nullptr, "Request error."}; return i; }
+    case ErrorKind::ApiCsrfInvalid: { static const ErrorInfo i{403, "DENIED", nullptr, "CSRF token was invalid or missing."}; return i; }
+    case ErrorKind::ApiFreshLoginRequired: { static const ErrorInfo i{401, "UNAUTHORIZED", "fresh_login_required", "Requires fresh login"}; return i; }
     case ErrorKind::Unavailable: { static const ErrorInfo i{503, "UNAVAILABLE", nullptr, "service unavailable"}; return i; }
     case ErrorKind::Conflict: { static const ErrorInfo i{409, "CONFLICT", nullptr, "conflict"}; return i; }
     case ErrorKind::Io:
@@ -62,7 +64,9 @@ QByteArray apiErrorBody(const Error &error, const QString &urlBase)
 {
     const ErrorInfo &info = errorInfo(error.kind);
     QJsonObject body;
-    if (!info.apiErrorType) {
+    if (error.kind == ErrorKind::ApiCsrfInvalid) {
+        body.insert("error", messageOf(error));
+    } else if (!info.apiErrorType) {
         body.insert("message", messageOf(error));
     } else {
         const QString type = QString::fromLatin1(info.apiErrorType);

@@ -1,5 +1,6 @@
 #include "core/errorcatalogue.h"
 #include "http/bodyconsumer.h"
+#include "http/filesender.h"
 #include "http/httpserver.h"
 
 #include <QBuffer>
@@ -11,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QSslSocket>
@@ -45,8 +47,11 @@ struct Recorder
     QString lastPath;
     QString filePath;          // served by GET /file
     QByteArray fileRange;      // "offset,length" for GET /file-range
+    int filesOpened = 0;       // TrackedFile instances made by the file routes
+    int filesClosed = 0;       // ... and destroyed again
 
     int abortedCount() { QMutexLocker l(&mutex); return aborted; }
+    int openFileCount() { QMutexLocker l(&mutex); return filesOpened - filesClosed; }
     qint64 receivedBytes() { QMutexLocker l(&mutex); return bytes; }
     int pieceCount() { QMutexLocker l(&mutex); return pieces; }
     int finishedCount() { QMutexLocker l(&mutex); return finished; }
@@ -92,6 +97,26 @@ private:
     Recorder &m_recorder;
     qint64 m_failAfter;
     QCryptographicHash m_hash{QCryptographicHash::Sha256};
+};
+
+// A QFile (so the core may sendfile from it) that reports its lifetime: a
+// response body file still open after its connection is gone is a leak.
+class TrackedFile final : public QFile
+{
+public:
+    TrackedFile(const QString &path, Recorder &recorder) : QFile(path), m_recorder(recorder)
+    {
+        QMutexLocker l(&m_recorder.mutex);
+        m_recorder.filesOpened += 1;
+    }
+    ~TrackedFile() override
+    {
+        QMutexLocker l(&m_recorder.mutex);
+        m_recorder.filesClosed += 1;
+    }
+
+private:
+    Recorder &m_recorder;
 };
 
 class CountingProducer final : public BodyProducer
@@ -142,7 +167,7 @@ std::unique_ptr<Router> makeTestRouter(Recorder &rec)
             QMutexLocker l(&rec.mutex);
             path = rec.filePath;
         }
-        auto file = std::make_unique<QFile>(path);
+        auto file = std::make_unique<TrackedFile>(path, rec);
         if (!file->open(QIODevice::ReadOnly)) {
             response.setStatus(500);
             return;
@@ -156,7 +181,7 @@ std::unique_ptr<Router> makeTestRouter(Recorder &rec)
             QMutexLocker l(&rec.mutex);
             path = rec.filePath;
         }
-        auto file = std::make_unique<QFile>(path);
+        auto file = std::make_unique<TrackedFile>(path, rec);
         if (!file->open(QIODevice::ReadOnly)) {
             response.setStatus(500);
             return;
@@ -400,6 +425,42 @@ HttpServerOptions testOptions()
     return o;
 }
 
+QByteArray randomBytes(qsizetype size, quint32 seed)
+{
+    QByteArray out(size, '\0');
+    QRandomGenerator gen(seed);
+    gen.fillRange(reinterpret_cast<quint32 *>(out.data()), size / 4);
+    for (qsizetype i = size / 4 * 4; i < size; ++i)
+        out[i] = char(gen.generate());
+    return out;
+}
+
+// A client with a small read buffer: once it holds that much, Qt stops
+// reading from the kernel, the kernel buffers fill, and the server's sends
+// have to wait for room. Reads a response with a body of `bodySize` bytes,
+// taking at most one buffer's worth per `pauseMs`; returns head + body, or
+// what it had at `timeoutMs`.
+QByteArray readSlowly(QTcpSocket &socket, qsizetype bodySize, int pauseMs, int timeoutMs = 20000)
+{
+    QElapsedTimer t;
+    t.start();
+    QByteArray received;
+    while (t.elapsed() < timeoutMs) {
+        received += socket.readAll();
+        const qsizetype headEnd = received.indexOf("\r\n\r\n");
+        if (headEnd >= 0 && received.size() - headEnd - 4 >= bodySize)
+            break;
+        QTest::qWait(pauseMs);
+    }
+    return received;
+}
+
+QByteArray bodyOf(const QByteArray &response)
+{
+    const qsizetype headEnd = response.indexOf("\r\n\r\n");
+    return headEnd < 0 ? QByteArray() : response.mid(headEnd + 4);
+}
+
 QByteArray chunk(const QByteArray &data)
 {
     return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
@@ -446,6 +507,11 @@ private slots:
     void badPathIsRejected();
     void deviceBodyStreamsLargeFile();
     void deviceBodyHonoursOffsetAndLength();
+    void fileBodyGoesOutWithSendfileAndKeepsAlive();
+    void fileBodyReachesReaderThatPausesLongerInTotalThanTheTimeout();
+    void fileBodyToReaderThatStopsIsCutOffAndClosesTheFile();
+    void clientDisconnectMidFileBodyClosesTheFile();
+    void gracefulShutdownFinishesFileBodyInFlight();
     void producerBodyIsSentChunked();
     void producerBodyToHttp10IsCloseDelimited();
     void clientDisconnectMidBodyAbortsConsumer();
@@ -484,6 +550,9 @@ void TestHttpServer::startServer(HttpServerOptions options)
 
 void TestHttpServer::init()
 {
+    // The sendfile path runs a write notifier of its own next to
+    // QTcpSocket's; the event dispatcher warns if both are ever on at once.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("socket notifier")));
     m_rec = new Recorder;
     startServer();
 }
@@ -946,6 +1015,188 @@ void TestHttpServer::deviceBodyHonoursOffsetAndLength()
     QCOMPARE(r->body, content.mid(1234, 5000));
 }
 
+void TestHttpServer::fileBodyGoesOutWithSendfileAndKeepsAlive()
+{
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    const QByteArray content = randomBytes(8 * 1024 * 1024 + 13, 7);
+    file.write(content);
+    file.flush();
+    m_rec->filePath = file.fileName();
+
+    RawClient c(m_port);
+    const qint64 before = sendfileBytesTotal();
+    c.send("GET /file HTTP/1.1\r\n\r\n");
+    const auto r = c.read(false, 20000);
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    QCOMPARE(r->header("content-length"), QByteArray::number(content.size()));
+    QVERIFY(r->body == content);
+#ifdef Q_OS_LINUX
+    QCOMPARE(sendfileBytesTotal() - before, qint64(content.size()));
+#endif
+
+    // A range at an odd offset, on the same connection.
+    const qint64 offset = 1234567;
+    const qint64 length = 3 * 1024 * 1024 + 1;
+    const qint64 beforeRange = sendfileBytesTotal();
+    c.send("GET /file-range/" + QByteArray::number(offset) + '/' + QByteArray::number(length)
+           + " HTTP/1.1\r\n\r\n");
+    const auto range = c.read(false, 20000);
+    QVERIFY(range);
+    QCOMPARE(range->status, 206);
+    QVERIFY(range->body == content.mid(offset, length));
+#ifdef Q_OS_LINUX
+    QCOMPARE(sendfileBytesTotal() - beforeRange, length);
+#endif
+
+    c.send("GET /hello HTTP/1.1\r\n\r\n");
+    const auto next = c.read();
+    QVERIFY(next);
+    QCOMPARE(next->body, QByteArray("hello"));
+    QVERIFY(c.connected());
+    QCOMPARE(m_rec->openFileCount(), 0);
+}
+
+void TestHttpServer::fileBodyReachesReaderThatPausesLongerInTotalThanTheTimeout()
+{
+    // Every byte that leaves counts as progress: a reader that pauses often,
+    // each pause shorter than the slow-client timeout, is served to the end
+    // however long the whole download takes.
+    HttpServerOptions o = testOptions();
+    o.slowClientTimeoutMs = 1000;
+    startServer(o);
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    const QByteArray content = randomBytes(4 * 1024 * 1024 + 3, 11);
+    file.write(content);
+    file.flush();
+    m_rec->filePath = file.fileName();
+
+    QTcpSocket socket;
+    // Qt stops reading from the kernel at this much, so the server's sends
+    // hit a full buffer and have to wait for writability.
+    socket.setReadBufferSize(256 * 1024);
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(socket.waitForConnected(5000));
+    const qint64 before = sendfileBytesTotal();
+    socket.write("GET /file HTTP/1.1\r\n\r\n");
+    socket.flush();
+    QTest::qWait(600);   // read nothing at first
+
+    QElapsedTimer t;
+    t.start();
+    const QByteArray received = readSlowly(socket, content.size(), 100);   // <= 2.5 MiB/s
+    QVERIFY(t.elapsed() > o.slowClientTimeoutMs);
+    QVERIFY(received.startsWith("HTTP/1.1 200"));
+    QVERIFY(bodyOf(received) == content);
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+#ifdef Q_OS_LINUX
+    QCOMPARE(sendfileBytesTotal() - before, qint64(content.size()));
+#endif
+    QTRY_COMPARE_WITH_TIMEOUT(m_rec->openFileCount(), 0, 5000);
+}
+
+void TestHttpServer::fileBodyToReaderThatStopsIsCutOffAndClosesTheFile()
+{
+    HttpServerOptions o = testOptions();
+    o.slowClientTimeoutMs = 300;
+    startServer(o);
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write(randomBytes(32 * 1024 * 1024, 3));
+    file.flush();
+    m_rec->filePath = file.fileName();
+
+    QTcpSocket socket;
+    socket.setReadBufferSize(64 * 1024);
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /file HTTP/1.1\r\n\r\n");
+    socket.flush();
+    QTRY_COMPARE_WITH_TIMEOUT(m_rec->openFileCount(), 1, 5000);
+    // Never read again: the server gives up after the timeout.
+    QTRY_COMPARE_WITH_TIMEOUT(m_rec->openFileCount(), 0, 5000);
+
+    RawClient c(m_port);
+    c.send("GET /hello HTTP/1.1\r\n\r\n");
+    const auto r = c.read();
+    QVERIFY(r);
+    QCOMPARE(r->body, QByteArray("hello"));
+}
+
+void TestHttpServer::clientDisconnectMidFileBodyClosesTheFile()
+{
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    const QByteArray content = randomBytes(32 * 1024 * 1024, 5);
+    file.write(content);
+    file.flush();
+    m_rec->filePath = file.fileName();
+
+    for (int round = 0; round < 3; ++round) {
+        QTcpSocket socket;
+        socket.setReadBufferSize(64 * 1024);
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /file HTTP/1.1\r\n\r\n");
+        socket.flush();
+        qint64 got = 0;
+        QVERIFY(QTest::qWaitFor([&] {
+            got += socket.readAll().size();
+            return got > 256 * 1024;
+        }, 5000));
+        // Round 0 resets with unread data, round 1 closes normally, round 2
+        // goes away while the server is blocked on a full buffer.
+        if (round == 0)
+            socket.abort();
+        else if (round == 1)
+            socket.close();
+        else {
+            QTest::qWait(200);
+            socket.abort();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(m_rec->openFileCount(), 0, 5000);
+    }
+
+    // The server is none the worse: a full download on a new connection.
+    RawClient c(m_port);
+    c.send("GET /file HTTP/1.1\r\n\r\n");
+    const auto r = c.read(false, 20000);
+    QVERIFY(r);
+    QVERIFY(r->body == content);
+}
+
+void TestHttpServer::gracefulShutdownFinishesFileBodyInFlight()
+{
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    const QByteArray content = randomBytes(16 * 1024 * 1024 + 1, 9);
+    file.write(content);
+    file.flush();
+    m_rec->filePath = file.fileName();
+
+    QTcpSocket socket;
+    socket.setReadBufferSize(64 * 1024);
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /file HTTP/1.1\r\n\r\n");
+    socket.flush();
+    // The client reads nothing until the server is shutting down.
+    QTRY_COMPARE_WITH_TIMEOUT(m_rec->openFileCount(), 1, 5000);
+    QSignalSpy stopped(m_server.get(), &HttpServer::stopped);
+    m_server->shutdown(10'000);
+    QTest::qWait(100);
+    QCOMPARE(stopped.count(), 0);
+
+    const QByteArray received = readSlowly(socket, content.size(), 1);
+    QVERIFY(received.startsWith("HTTP/1.1 200"));
+    QVERIFY(bodyOf(received) == content);
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, 5000);
+    QCOMPARE(m_rec->openFileCount(), 0);
+}
+
 void TestHttpServer::producerBodyIsSentChunked()
 {
     QByteArray expected;
@@ -1112,11 +1363,14 @@ void TestHttpServer::tlsListenerServesKeepAliveAndUploads()
     file.write(content);
     file.flush();
     m_rec->filePath = file.fileName();
+    const qint64 before = sendfileBytesTotal();
     c->send("GET /file HTTP/1.1\r\n\r\n");
     const auto dl = c->read(false, 20000);
     QVERIFY(dl);
     QCOMPARE(dl->body.size(), content.size());
     QVERIFY(dl->body == content);
+    // TLS encrypts in user space: no sendfile here.
+    QCOMPARE(sendfileBytesTotal(), before);
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)
