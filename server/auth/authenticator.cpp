@@ -49,6 +49,7 @@ Identity Authenticator::identityOf(const store::Namespace &user, const QString &
     identity.uuid = user.uuid;
     identity.superuser = user.superuser;
     identity.entityKind = entityKind;
+    identity.entityReference = user.uuid;
     return identity;
 }
 
@@ -119,6 +120,7 @@ Result<Identity> Authenticator::oauthToken(const QString &token, qint64 nowMs)
     Identity identity = identityOf(**user, QStringLiteral("oauthtoken"));
     const QStringList scopes = (*found)->scopes.split(QRegularExpression(QStringLiteral("[ ,]+")), Qt::SkipEmptyParts);
     identity.scopes = QSet<QString>(scopes.begin(), scopes.end());
+    identity.entityReference = (*found)->uuid;
     return identity;
 }
 
@@ -152,6 +154,7 @@ Result<Identity> Authenticator::robotToken(const QString &robotName, const QStri
     identity.name = found.name;
     identity.uuid = found.uuid;
     identity.entityKind = QStringLiteral("robot");
+    identity.entityReference = found.name;
     return identity;
 }
 
@@ -172,7 +175,9 @@ Result<Identity> Authenticator::appToken(const QString &token, qint64 nowMs)
     if (!(*user)->enabled)
         return Error::of(ErrorKind::Unauthorized,
                          QStringLiteral("This user has been disabled. Please contact your administrator."));
-    return identityOf(**user, QStringLiteral("appspecifictoken"));
+    Identity identity = identityOf(**user, QStringLiteral("appspecifictoken"));
+    identity.entityReference = (*found)->uuid;
+    return identity;
 }
 
 } // namespace kai::auth

@@ -20,6 +20,9 @@ struct Identity
     QString uuid;
     bool superuser = false;
     QString entityKind = QStringLiteral("anonymous");   // JWT context.entity_kind
+    // JWT context.entity_reference: the user's uuid, the robot's name, or
+    // the uuid of the app-specific / OAuth token that was used.
+    QString entityReference;
     // OAuth scopes that cap every role (reference §1.1); nullopt for full
     // rights (a password login or a UI session).
     std::optional<QSet<QString>> scopes;

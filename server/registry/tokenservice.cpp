@@ -154,8 +154,8 @@ void TokenService::issue(http::HttpRequest &request, http::HttpResponse &respons
     const QString service = request.queryValue(QStringLiteral("service"));
     const QJsonObject context{{"version", 2},
                               {"entity_kind", identity.entityKind},
-                              {"entity_reference", identity.isAnonymous() ? QJsonValue() : QJsonValue(identity.uuid)},
-                              {"kind", identity.isAnonymous() ? "anonymous" : "user"},
+                              {"entity_reference", identity.isAnonymous() ? QJsonValue() : QJsonValue(identity.entityReference)},
+                              {"kind", identity.isAnonymous() ? "anonymous" : identity.entityKind == QLatin1String("oauthtoken") ? "oauth" : "user"},
                               {"user", identity.isAnonymous() ? QJsonValue() : QJsonValue(identity.name)}};
     const QJsonObject claims{{"iss", m_context.config().instanceServiceName},
                              {"aud", service.isEmpty() ? m_context.config().hostname() : service},
