@@ -1,5 +1,6 @@
 #include "api/routes.h"
 
+#include "api/applications.h"
 #include "api/apptokens.h"
 #include "api/discovery.h"
 #include "api/organizations.h"
@@ -36,6 +37,7 @@ void addRoutes(http::Router &router, runtime::WorkerContext &context)
     addTeamRoutes(router, context);
     addRobotRoutes(router, context);
     addAppTokenRoutes(router, context);
+    addApplicationRoutes(router, context);
     addPrototypeRoutes(router, context);
     addPermissionRoutes(router, context);
     // Last: its bare /api/v1/repository/{repository...} routes match every

@@ -32,14 +32,25 @@ Result<qint64> TokenStore::createApplication(qint64 namespaceId, const QString &
 Result<QString> TokenStore::issueToken(qint64 applicationId, qint64 namespaceId, const QString &scopes,
                                        qint64 expiresMs, qint64 nowMs)
 {
+    auto issued = issueNamedToken(applicationId, namespaceId, QString(), scopes, expiresMs, nowMs);
+    if (!issued)
+        return issued.error();
+    return issued->token;
+}
+
+Result<TokenStore::Issued> TokenStore::issueNamedToken(qint64 applicationId, qint64 namespaceId, const QString &name,
+                                                       const QString &scopes, qint64 expiresMs, qint64 nowMs)
+{
     const QString token = auth::SecretBox::randomToken(40, kTokenAlphabet);
-    auto r = m_db.exec("INSERT INTO oauth_tokens (uuid, application_id, namespace_id, token_name, token_hash, scopes, expires_ms, created_ms) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       {QUuid::createUuid().toString(QUuid::WithoutBraces), applicationId > 0 ? QVariant(applicationId) : QVariant(), namespaceId, token.left(20),
-                        hashSecret(QStringView(token).mid(20)), scopes, expiresMs > 0 ? QVariant(expiresMs) : QVariant(), nowMs});
+    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto r = m_db.exec("INSERT INTO oauth_tokens (uuid, application_id, namespace_id, token_name, token_hash, scopes, "
+                       "expires_ms, created_ms, name, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       {uuid, applicationId > 0 ? QVariant(applicationId) : QVariant(), namespaceId, token.left(20),
+                        hashSecret(QStringView(token).mid(20)), scopes, expiresMs > 0 ? QVariant(expiresMs) : QVariant(),
+                        nowMs, name.isEmpty() ? QVariant() : QVariant(name), namespaceId});
     if (!r)
         return r.error();
-    return token;
+    return Issued{token, uuid};
 }
 
 Result<std::optional<OAuthToken>> TokenStore::validate(const QString &token, qint64 nowMs)

@@ -31,6 +31,15 @@ public:
     // token minted by the operator's CLI, outside any application.
     Result<QString> issueToken(qint64 applicationId, qint64 namespaceId, const QString &scopes, qint64 expiresMs,
                                qint64 nowMs);
+
+    struct Issued
+    {
+        QString token;   // shown once
+        QString uuid;
+    };
+    // A named token minted through an application's tokens endpoint.
+    Result<Issued> issueNamedToken(qint64 applicationId, qint64 namespaceId, const QString &name,
+                                   const QString &scopes, qint64 expiresMs, qint64 nowMs);
     // The token if it exists, matches and has not expired.
     Result<std::optional<OAuthToken>> validate(const QString &token, qint64 nowMs);
 
