@@ -48,7 +48,9 @@ public:
     const QByteArray &body() const { return m_body; }
 
     // Streams `length` bytes of `device`, starting at `offset`. Content-Length
-    // is set to `length`. The device is opened read-only by the caller.
+    // is set to `length`. The device is opened read-only by the caller. A
+    // QFile on a plain-TCP connection is sent with sendfile(2) on Linux
+    // (no copy through user space); anything else is copied in pieces.
     void setBodyDevice(std::unique_ptr<QIODevice> device, qint64 offset, qint64 length,
                        QByteArray contentType = {});
     QIODevice *bodyDevice() const { return m_device.get(); }
