@@ -1,7 +1,7 @@
 #include "api/applications.h"
 
 #include "api/apicaller.h"
-#include "api/organizations.h"
+#include "api/tenancy.h"
 #include "auth/secretbox.h"
 #include "store/applicationstore.h"
 

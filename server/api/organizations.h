@@ -1,53 +1,13 @@
 #pragma once
 
-#include "api/apicaller.h"
+#include "api/tenancy.h"
 #include "http/router.h"
 #include "runtime/workercontext.h"
-#include "store/organizationstore.h"
-
-#include <QJsonObject>
 
 namespace kai::api {
 
 // /api/v1/organization/... (reference §2.3): create, view, change and
 // delete organizations; members and outside collaborators.
 void addOrganizationRoutes(http::Router &router, runtime::WorkerContext &context);
-
-// Pieces the organization and team endpoints (teams.cpp) share.
-namespace tenancy {
-
-// What an endpoint answers when it succeeds: a status and a JSON body
-// (already serialised: Quay answers some calls with a bare JSON string).
-struct Reply
-{
-    int status = 200;
-    QByteArray body;
-
-    static Reply json(const QJsonObject &object, int status = 200);
-    static Reply noContent() { return Reply{204, {}}; }
-};
-
-// Writes the reply, or the error in Quay's shape.
-void respond(http::HttpResponse &response, const runtime::ServerContext &server, const Result<Reply> &reply);
-
-// Quay's refusal for a caller lacking a permission: 401 "Requires
-// authentication" when anonymous, else 403 "Unauthorized".
-Error refuse(const ApiCaller &caller);
-
-// The organization the caller administers (resolver isOrganizationAdmin,
-// capped by org:admin). An unknown organization is refused like a foreign
-// one, as Quay checks the permission first.
-Result<store::Organization> administeredOrganization(runtime::WorkerContext &context, const ApiCaller &caller,
-                                                     const QString &name);
-
-// {avatar} of a user or robot (kind "robot" for robots) and of a team.
-QJsonObject memberAvatar(const store::OrganizationMember &member);
-QJsonObject teamAvatar(const QString &teamName);
-
-// jsonschema-style messages for body validation (400 invalid_request).
-Error notOfType(const QJsonValue &value, const QString &type);
-Error requiredProperty(const QString &name);
-
-} // namespace tenancy
 
 } // namespace kai::api

@@ -1,7 +1,7 @@
 #include "api/permissions.h"
 
 #include "api/apicaller.h"
-#include "api/organizations.h"
+#include "api/tenancy.h"
 #include "api/repositories.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "api/prototypes.h"
 
 #include "api/apicaller.h"
-#include "api/organizations.h"
+#include "api/tenancy.h"
 
 #include <QJsonArray>
 

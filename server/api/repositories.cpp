@@ -1,6 +1,6 @@
 #include "api/repositories.h"
 
-#include "api/organizations.h"
+#include "api/tenancy.h"
 #include "core/quaydate.h"
 #include "oci/names.h"
 

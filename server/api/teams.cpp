@@ -2,7 +2,7 @@
 
 #include "api/apicaller.h"
 #include "api/avatar.h"
-#include "api/organizations.h"
+#include "api/tenancy.h"
 #include "oci/names.h"
 
 #include <QJsonArray>
