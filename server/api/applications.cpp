@@ -77,6 +77,25 @@ Result<store::Application> application(WorkerContext &ctx, const Target &target,
     return **found;
 }
 
+struct AppTarget
+{
+    Target target;
+    store::Application application;
+};
+
+// The administered organization and one of its applications: what every
+// call on /applications/<client_id> checks first.
+Result<AppTarget> administeredApplication(WorkerContext &ctx, const http::HttpRequest &request)
+{
+    auto target = administered(ctx, request);
+    if (!target)
+        return target.error();
+    auto app = application(ctx, *target, request);
+    if (!app)
+        return app.error();
+    return AppTarget{std::move(*target), std::move(*app)};
+}
+
 Result<QString> textField(const QJsonObject &body, const QString &name, bool required)
 {
     const QJsonValue value = body.value(name);
@@ -137,27 +156,23 @@ Result<Reply> createApplication(WorkerContext &ctx, const http::HttpRequest &req
 
 Result<Reply> getApplication(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto target = administered(ctx, request);
-    if (!target)
-        return target.error();
-    auto app = application(ctx, *target, request);
-    if (!app)
-        return app.error();
-    return Reply::json(applicationView(*app));
+    auto found = administeredApplication(ctx, request);
+    if (!found)
+        return found.error();
+    const store::Application &app = found->application;
+    return Reply::json(applicationView(app));
 }
 
 Result<Reply> updateApplication(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto target = administered(ctx, request);
-    if (!target)
-        return target.error();
-    auto app = application(ctx, *target, request);
-    if (!app)
-        return app.error();
+    auto found = administeredApplication(ctx, request);
+    if (!found)
+        return found.error();
+    const store::Application &app = found->application;
     auto body = jsonBody(request);
     if (!body)
         return body.error();
-    store::Application updated = *app;
+    store::Application updated = app;
     for (const auto &[field, out, required] :
          {std::tuple{"name", &updated.name, true}, std::tuple{"redirect_uri", &updated.redirectUri, true},
           std::tuple{"application_uri", &updated.applicationUri, true}, std::tuple{"description", &updated.description, false},
@@ -175,26 +190,22 @@ Result<Reply> updateApplication(WorkerContext &ctx, const http::HttpRequest &req
 
 Result<Reply> deleteApplication(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto target = administered(ctx, request);
-    if (!target)
-        return target.error();
-    auto app = application(ctx, *target, request);
-    if (!app)
-        return app.error();
-    if (Status s = store::ApplicationStore(*ctx.database).remove(app->id); !s)
+    auto found = administeredApplication(ctx, request);
+    if (!found)
+        return found.error();
+    const store::Application &app = found->application;
+    if (Status s = store::ApplicationStore(*ctx.database).remove(app.id); !s)
         return s.error();
     return Reply::noContent();
 }
 
 Result<Reply> resetClientSecret(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto target = administered(ctx, request);
-    if (!target)
-        return target.error();
-    auto app = application(ctx, *target, request);
-    if (!app)
-        return app.error();
-    store::Application updated = *app;
+    auto found = administeredApplication(ctx, request);
+    if (!found)
+        return found.error();
+    const store::Application &app = found->application;
+    store::Application updated = app;
     updated.clientSecret = auth::SecretBox::randomToken(40);
     if (Status s = store::ApplicationStore(*ctx.database).update(updated); !s)
         return s.error();
@@ -203,13 +214,11 @@ Result<Reply> resetClientSecret(WorkerContext &ctx, const http::HttpRequest &req
 
 Result<Reply> listTokens(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto target = administered(ctx, request);
-    if (!target)
-        return target.error();
-    auto app = application(ctx, *target, request);
-    if (!app)
-        return app.error();
-    auto tokens = store::ApplicationStore(*ctx.database).tokens(app->id);
+    auto found = administeredApplication(ctx, request);
+    if (!found)
+        return found.error();
+    const store::Application &app = found->application;
+    auto tokens = store::ApplicationStore(*ctx.database).tokens(app.id);
     if (!tokens)
         return tokens.error();
     QJsonArray list;
@@ -220,12 +229,10 @@ Result<Reply> listTokens(WorkerContext &ctx, const http::HttpRequest &request)
 
 Result<Reply> createToken(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto target = administered(ctx, request);
-    if (!target)
-        return target.error();
-    auto app = application(ctx, *target, request);
-    if (!app)
-        return app.error();
+    auto found = administeredApplication(ctx, request);
+    if (!found)
+        return found.error();
+    const store::Application &app = found->application;
     auto body = jsonBody(request);
     if (!body)
         return body.error();
@@ -240,7 +247,7 @@ Result<Reply> createToken(WorkerContext &ctx, const http::HttpRequest &request)
     const QStringList scopes = scopeText->split(QRegularExpression(QStringLiteral("[ ,]+")), Qt::SkipEmptyParts);
     if (scopes.isEmpty())
         return badRequest(QStringLiteral("At least one scope is required"));
-    const auth::Identity &identity = target->caller.identity;
+    const auth::Identity &identity = found->target.caller.identity;
     for (const QString &scope : scopes) {
         if (!kKnownScopes.contains(scope))
             return badRequest(QStringLiteral("Invalid scope: %1").arg(scope));
@@ -258,7 +265,7 @@ Result<Reply> createToken(WorkerContext &ctx, const http::HttpRequest &request)
             return badRequest(QStringLiteral("expiration must be between 1 second and 10 years"));
     }
     const qint64 now = ctx.nowMs();
-    auto issued = ctx.tokens.issueNamedToken(app->id, identity.namespaceId, *name, scopes.join(' '), now + lifetime * 1000, now);
+    auto issued = ctx.tokens.issueNamedToken(app.id, identity.namespaceId, *name, scopes.join(' '), now + lifetime * 1000, now);
     if (!issued)
         return issued.error();
     QJsonObject view = tokenView(store::MintedToken{issued->uuid, *name, scopes.join(' '), now + lifetime * 1000, now, identity.name, 0});
@@ -268,13 +275,11 @@ Result<Reply> createToken(WorkerContext &ctx, const http::HttpRequest &request)
 
 Result<Reply> revokeToken(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto target = administered(ctx, request);
-    if (!target)
-        return target.error();
-    auto app = application(ctx, *target, request);
-    if (!app)
-        return app.error();
-    auto revoked = store::ApplicationStore(*ctx.database).revokeToken(app->id, request.param("uuid"));
+    auto found = administeredApplication(ctx, request);
+    if (!found)
+        return found.error();
+    const store::Application &app = found->application;
+    auto revoked = store::ApplicationStore(*ctx.database).revokeToken(app.id, request.param("uuid"));
     if (!revoked)
         return revoked.error();
     if (!*revoked)
