@@ -65,6 +65,15 @@ private:
     std::map<QString, std::unique_ptr<ServerProcess>> m_servers;
 };
 
+// Logs `client` in as the bootstrap admin with pull+push on a repository
+// named after `stem` and a counter, so every test gets one of its own.
+inline QString freshAdminRepository(ServerProcess *server, HttpClient &client, const QString &stem, int &counter)
+{
+    const QString repository = QStringLiteral("admin/%1-%2").arg(stem).arg(++counter);
+    client.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull,push"});
+    return repository;
+}
+
 } // namespace kai::test
 
 // Fetches the server of the current backend row, failing under CI=true and

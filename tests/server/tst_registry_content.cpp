@@ -22,9 +22,7 @@ private:
     // holding a pull+push token for it.
     QString freshRepository(ServerProcess *server, HttpClient &client, const QString &stem)
     {
-        const QString repository = QStringLiteral("admin/%1-%2").arg(stem).arg(++m_counter);
-        client.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull,push"});
-        return repository;
+        return freshAdminRepository(server, client, stem, m_counter);
     }
 
     static int uploadFileCount(ServerProcess *server)

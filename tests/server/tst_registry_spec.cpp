@@ -17,9 +17,7 @@ private:
 
     QString freshRepository(ServerProcess *server, HttpClient &client, const QString &stem)
     {
-        const QString repository = QStringLiteral("admin/spec-%1-%2").arg(stem).arg(++m_counter);
-        client.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull,push"});
-        return repository;
+        return freshAdminRepository(server, client, "spec-" + stem, m_counter);
     }
 
     // A repository holding one tagged image; returns the manifest.
