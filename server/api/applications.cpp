@@ -291,12 +291,8 @@ Result<Reply> revokeToken(WorkerContext &ctx, const http::HttpRequest &request)
 
 void addApplicationRoutes(http::Router &router, runtime::WorkerContext &context)
 {
-    using http::HttpRequest;
-    using http::HttpResponse;
     WorkerContext *ctx = &context;
-    auto route = [ctx](Result<Reply> (*handler)(WorkerContext &, const HttpRequest &)) {
-        return [ctx, handler](HttpRequest &q, HttpResponse &r) { tenancy::respond(r, ctx->server, handler(*ctx, q)); };
-    };
+    auto route = [ctx](tenancy::Endpoint endpoint) { return tenancy::bind(*ctx, endpoint); };
     constexpr qint64 kBody = 64 * 1024;
     const QString apps = QStringLiteral("/api/v1/organization/{org}/applications");
     const QString app = apps + QStringLiteral("/{client_id}");

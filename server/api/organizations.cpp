@@ -430,12 +430,8 @@ Result<Reply> listCollaborators(WorkerContext &ctx, const http::HttpRequest &req
 
 void addOrganizationRoutes(http::Router &router, runtime::WorkerContext &context)
 {
-    using http::HttpRequest;
-    using http::HttpResponse;
     WorkerContext *ctx = &context;
-    auto route = [ctx](Result<Reply> (*handler)(WorkerContext &, const HttpRequest &)) {
-        return [ctx, handler](HttpRequest &q, HttpResponse &r) { respond(r, ctx->server, handler(*ctx, q)); };
-    };
+    auto route = [ctx](tenancy::Endpoint endpoint) { return tenancy::bind(*ctx, endpoint); };
     constexpr qint64 kBody = 64 * 1024;
 
     router.add("POST", "/api/v1/organization/", route(createOrganization), kBody);

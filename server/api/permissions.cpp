@@ -279,12 +279,8 @@ Result<Reply> deleteTeamPermission(WorkerContext &ctx, const http::HttpRequest &
 
 void addPermissionRoutes(http::Router &router, runtime::WorkerContext &context)
 {
-    using http::HttpRequest;
-    using http::HttpResponse;
     WorkerContext *ctx = &context;
-    auto route = [ctx](Result<Reply> (*handler)(WorkerContext &, const HttpRequest &)) {
-        return [ctx, handler](HttpRequest &q, HttpResponse &r) { tenancy::respond(r, ctx->server, handler(*ctx, q)); };
-    };
+    auto route = [ctx](tenancy::Endpoint endpoint) { return tenancy::bind(*ctx, endpoint); };
     constexpr qint64 kBody = 64 * 1024;
     const QString users = QStringLiteral("/api/v1/repository/{repository...}/permissions/user/");
     const QString teams = QStringLiteral("/api/v1/repository/{repository...}/permissions/team/");

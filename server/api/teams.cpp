@@ -457,12 +457,8 @@ Result<Reply> teamPermissions(WorkerContext &ctx, const http::HttpRequest &reque
 
 void addTeamRoutes(http::Router &router, runtime::WorkerContext &context)
 {
-    using http::HttpRequest;
-    using http::HttpResponse;
     WorkerContext *ctx = &context;
-    auto route = [ctx](Result<Reply> (*handler)(WorkerContext &, const HttpRequest &)) {
-        return [ctx, handler](HttpRequest &q, HttpResponse &r) { respond(r, ctx->server, handler(*ctx, q)); };
-    };
+    auto route = [ctx](tenancy::Endpoint endpoint) { return tenancy::bind(*ctx, endpoint); };
     constexpr qint64 kBody = 64 * 1024;
     const QString team = QStringLiteral("/api/v1/organization/{org}/team/{team}");
 

@@ -24,6 +24,14 @@ void respond(http::HttpResponse &response, const runtime::ServerContext &server,
         response.setJson(reply->body);
 }
 
+http::Handler bind(runtime::WorkerContext &context, Endpoint endpoint)
+{
+    runtime::WorkerContext *ctx = &context;
+    return [ctx, endpoint](http::HttpRequest &request, http::HttpResponse &response) {
+        respond(response, ctx->server, endpoint(*ctx, request));
+    };
+}
+
 Error refuse(const ApiCaller &caller)
 {
     return caller.isAnonymous() || caller.identity.isRobot() ? requiresAuthentication() : unauthorized();

@@ -2,6 +2,7 @@
 
 #include "api/apicaller.h"
 #include "http/httpresponse.h"
+#include "http/router.h"
 #include "runtime/workercontext.h"
 #include "store/organizationstore.h"
 
@@ -27,6 +28,11 @@ struct Reply
 
 // Writes the reply, or the error in Quay's shape.
 void respond(http::HttpResponse &response, const runtime::ServerContext &server, const Result<Reply> &reply);
+
+// An endpoint that returns its reply; bind() adapts it to the router's
+// handler shape, writing the reply with respond().
+using Endpoint = Result<Reply> (*)(runtime::WorkerContext &, const http::HttpRequest &);
+http::Handler bind(runtime::WorkerContext &context, Endpoint endpoint);
 
 // Quay's refusal for a caller lacking a permission: 401 "Requires
 // authentication" when anonymous, else 403 "Unauthorized".
