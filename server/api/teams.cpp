@@ -3,6 +3,7 @@
 #include "api/apicaller.h"
 #include "api/avatar.h"
 #include "api/tenancy.h"
+#include "mail/templates.h"
 #include "oci/names.h"
 
 #include <QJsonArray>
@@ -16,11 +17,31 @@ using runtime::WorkerContext;
 
 // Quay invites a user who is in no team of the organization yet when
 // FEATURE_MAILING and FEATURE_REQUIRE_TEAM_INVITE are on; the invitee
-// learns the code from the e-mail and the org_team_invite notification.
-// Kai has neither a mailer nor notifications yet, so it behaves as Quay
-// with FEATURE_MAILING off: members are added directly. E-mail invites
-// (PUT .../invite/<email>) are still stored.
-constexpr bool kRequireTeamInvite = false;
+// learns the code from the e-mail. Otherwise members are added directly.
+bool requiresInvite(const WorkerContext &ctx)
+{
+    return ctx.config().featureMailing && ctx.config().featureRequireTeamInvite && ctx.server.mailer;
+}
+
+// Queues the invite e-mail once the invite is committed. A delivery
+// problem never undoes the invite: it stays pending (listed with
+// includePending) and is logged, and the admin can invite again.
+void mailInvite(const WorkerContext &ctx, const store::TeamInvite &invite, const QString &inviter)
+{
+    if (!ctx.server.mailer)
+        return;
+    const QString recipient = invite.userId > 0 ? invite.user.email : invite.email;
+    if (recipient.isEmpty()) {
+        qWarning("team invite %s for %s: the user has no e-mail address, no mail sent", qPrintable(invite.code),
+                 qPrintable(invite.user.name));
+        return;
+    }
+    const mail::MailMessage message = mail::teamInviteMail(
+        mail::TeamInvite{recipient, inviter, invite.organizationName, invite.teamName, invite.code},
+        ctx.config().urlBase(), ctx.config().registryTitle);
+    if (Status s = ctx.server.mailer->enqueue(message); !s)
+        qWarning("team invite %s: %s", qPrintable(invite.code), qPrintable(s.error().message));
+}
 
 bool truthy(const QString &value)
 {
@@ -269,17 +290,20 @@ Result<Reply> putTeamMember(WorkerContext &ctx, const http::HttpRequest &request
 
     if (member.robot && !member.name.startsWith(target->org.name + QLatin1Char('+')))
         return message400(QStringLiteral("Cannot add the specified robot to this team, as it is not a member of the organization"));
-    bool invite = false;
-    if (kRequireTeamInvite && !member.robot) {
+    std::optional<store::TeamInvite> invite;
+    bool inviteRequired = false;
+    if (requiresInvite(ctx) && !member.robot) {
+        // Existing members of the organization join directly.
         auto teams = ctx.organizations.teamsOf(target->org.id, member.id);
         if (!teams)
             return teams.error();
-        invite = teams->isEmpty();
+        inviteRequired = teams->isEmpty();
     }
-    if (invite) {
+    if (inviteRequired) {
         auto stored = ctx.teams.invite(target->team.id, member.id, QString(), target->caller.identity.namespaceId, ctx.nowMs());
         if (!stored)
             return stored.error();
+        invite = *stored;
     } else {
         auto added = ctx.teams.addMember(target->team.id, member.id);
         if (!added)
@@ -289,7 +313,9 @@ Result<Reply> putTeamMember(WorkerContext &ctx, const http::HttpRequest &request
     }
     if (Status s = tx.commit(); !s)
         return s.error();
-    return Reply::json(memberView(member, invite));
+    if (invite)
+        mailInvite(ctx, *invite, target->caller.identity.name);
+    return Reply::json(memberView(member, invite.has_value()));
 }
 
 // DELETE /api/v1/organization/{org}/team/{team}/members/{member}: a pending
@@ -334,27 +360,35 @@ Result<Reply> deleteTeamMember(WorkerContext &ctx, const http::HttpRequest &requ
     return Reply::noContent();
 }
 
-// PUT /api/v1/organization/{org}/team/{team}/invite/{email}
+// PUT /api/v1/organization/{org}/team/{team}/invite/{email} (Gate
+// FEATURE_MAILING: without a mailer nobody could learn the code).
 Result<Reply> putInvite(WorkerContext &ctx, const http::HttpRequest &request)
 {
+    if (!ctx.server.mailer)
+        return notFound();
+    const QString email = request.param("email");
+    if (!mail::isDeliverableAddress(email))
+        return message400(QStringLiteral("Invalid email address"));
     db::Transaction tx(*ctx.database);
     if (!tx.status())
         return tx.status().error();
     auto target = administeredTeam(ctx, request);
     if (!target)
         return target.error();
-    auto invite = ctx.teams.invite(target->team.id, 0, request.param("email"), target->caller.identity.namespaceId,
-                                   ctx.nowMs());
+    auto invite = ctx.teams.invite(target->team.id, 0, email, target->caller.identity.namespaceId, ctx.nowMs());
     if (!invite)
         return invite.error();
     if (Status s = tx.commit(); !s)
         return s.error();
+    mailInvite(ctx, *invite, target->caller.identity.name);
     return Reply::json(inviteView(*invite));
 }
 
 // DELETE /api/v1/organization/{org}/team/{team}/invite/{email}
 Result<Reply> deleteInvite(WorkerContext &ctx, const http::HttpRequest &request)
 {
+    if (!ctx.server.mailer)
+        return notFound();
     db::Transaction tx(*ctx.database);
     if (!tx.status())
         return tx.status().error();
@@ -428,7 +462,9 @@ Result<Reply> declineInvite(WorkerContext &ctx, const http::HttpRequest &request
     auto invite = ctx.teams.inviteByCode(request.param("code"));
     if (!invite)
         return invite.error();
-    if (!invite->has_value() || (*invite)->userId != caller->identity.namespaceId)
+    // Invites to an e-mail address may be declined by whoever holds the
+    // code; invites to a user only by that user.
+    if (!invite->has_value() || ((*invite)->userId > 0 && (*invite)->userId != caller->identity.namespaceId))
         return invalidCode();
     if (Status s = ctx.teams.deleteInvite((*invite)->id); !s)
         return s.error();

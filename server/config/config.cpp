@@ -28,11 +28,13 @@ const std::set<std::string> &knownKeys()
         "CREATE_PRIVATE_REPO_ON_PUSH", "SSL_CERT_PATH", "SSL_KEY_PATH", "INSTANCE_SERVICE_KEY_SERVICE",
         "REGISTRY_JWT_AUTH_MAX_FRESH_S", "KAI_WORKER_THREADS", "KAI_LISTEN", "KAI_DATA_DIR",
         "KAI_MAXIMUM_MANIFEST_SIZE", "KAI_UPLOAD_MAX_AGE_SECONDS", "ROBOTS_DISALLOW",
+        "FEATURE_MAILING", "FEATURE_REQUIRE_TEAM_INVITE", "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS",
+        "MAIL_USE_AUTH", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER", "REGISTRY_TITLE",
         // Quay keys accepted for compatibility; not (yet) acted upon.
         "AUTHENTICATION_TYPE", "BUILDLOGS_REDIS", "USER_EVENTS_REDIS", "DEFAULT_TAG_EXPIRATION",
         "TAG_EXPIRATION_OPTIONS", "SECRET_KEY", "DATABASE_SECRET_KEY", "SETUP_COMPLETE",
-        "FEATURE_MAILING", "BROWSER_API_CALLS_XHR_ONLY", "FEATURE_EXTENDED_REPOSITORY_NAMES",
-        "EXTERNAL_TLS_TERMINATION", "REGISTRY_TITLE", "REGISTRY_TITLE_SHORT", "ENTERPRISE_LOGO_URL",
+        "BROWSER_API_CALLS_XHR_ONLY", "FEATURE_EXTENDED_REPOSITORY_NAMES",
+        "EXTERNAL_TLS_TERMINATION", "REGISTRY_TITLE_SHORT", "ENTERPRISE_LOGO_URL",
         "FEATURE_SUPER_USERS", "FEATURE_DIRECT_LOGIN", "FEATURE_ACI_CONVERSION", "FEATURE_BUILD_SUPPORT",
         "FEATURE_SECURITY_SCANNER", "FEATURE_PROXY_CACHE", "FEATURE_QUOTA_MANAGEMENT",
         "FEATURE_EDIT_QUOTA", "DEFAULT_SYSTEM_REJECT_QUOTA_BYTES", "FEATURE_UI_V2", "ALLOW_PULLS_WITHOUT_STRICT_LOGGING",
@@ -138,7 +140,14 @@ Status applyYaml(const YAML::Node &root, Config &config, QStringList &warnings)
                      boolean("FEATURE_APP_SPECIFIC_TOKENS", config.featureAppSpecificTokens),
                      integer("REGISTRY_JWT_AUTH_MAX_FRESH_S", config.registryJwtMaxFreshSeconds, 60, 86400),
                      integer("KAI_MAXIMUM_MANIFEST_SIZE", config.maximumManifestBytes, 1024, 64 << 20),
-                     integer("KAI_UPLOAD_MAX_AGE_SECONDS", config.uploadMaxAgeSeconds, 1, 365LL * 86400)}) {
+                     integer("KAI_UPLOAD_MAX_AGE_SECONDS", config.uploadMaxAgeSeconds, 1, 365LL * 86400),
+                     boolean("FEATURE_MAILING", config.featureMailing),
+                     boolean("FEATURE_REQUIRE_TEAM_INVITE", config.featureRequireTeamInvite),
+                     str("MAIL_SERVER", config.mailServer), integer("MAIL_PORT", config.mailPort, 1, 65535),
+                     boolean("MAIL_USE_TLS", config.mailUseTls), boolean("MAIL_USE_AUTH", config.mailUseAuth),
+                     str("MAIL_USERNAME", config.mailUsername), str("MAIL_PASSWORD", config.mailPassword),
+                     str("MAIL_DEFAULT_SENDER", config.mailDefaultSender),
+                     str("REGISTRY_TITLE", config.registryTitle)}) {
         if (!s)
             return s;
     }
@@ -151,6 +160,10 @@ Status applyYaml(const YAML::Node &root, Config &config, QStringList &warnings)
         return invalid("PREFERRED_URL_SCHEME", "must be http or https");
     if (config.serverHostname.contains("://") || config.serverHostname.contains('/'))
         return invalid("SERVER_HOSTNAME", "host[:port] without scheme or path");
+    if (config.featureMailing && config.mailServer.isEmpty())
+        return invalid("MAIL_SERVER", "required when FEATURE_MAILING is true");
+    if (!config.mailDefaultSender.contains('@'))
+        return invalid("MAIL_DEFAULT_SENDER", "expected an e-mail address");
     if (root["DISTRIBUTED_STORAGE_CONFIG"]) {
         auto path = readStoragePath(root["DISTRIBUTED_STORAGE_CONFIG"]);
         if (!path)

@@ -40,6 +40,19 @@ struct Config
     qint64 maximumManifestBytes = 4 * 1024 * 1024; // KAI_MAXIMUM_MANIFEST_SIZE
     qint64 uploadMaxAgeSeconds = 24 * 3600;        // KAI_UPLOAD_MAX_AGE_SECONDS
 
+    // Mail (Quay's MAIL_* keys). Kai's default is off: a fresh install has
+    // no mail server, and with mailing off Quay adds team members directly.
+    bool featureMailing = false;        // FEATURE_MAILING
+    bool featureRequireTeamInvite = true; // FEATURE_REQUIRE_TEAM_INVITE (only with mailing)
+    QString mailServer;                 // MAIL_SERVER
+    qint64 mailPort = 587;              // MAIL_PORT
+    bool mailUseTls = true;             // MAIL_USE_TLS: STARTTLS required
+    bool mailUseAuth = false;           // MAIL_USE_AUTH
+    QString mailUsername;               // MAIL_USERNAME
+    QString mailPassword;               // MAIL_PASSWORD
+    QString mailDefaultSender = "admin@example.com"; // MAIL_DEFAULT_SENDER
+    QString registryTitle = "Project Quay"; // REGISTRY_TITLE (mail subjects and bodies)
+
     // The hostname clients must use (JWT audience, challenge realm).
     QString hostname() const;
     QString urlBase() const { return preferredUrlScheme + "://" + hostname(); }

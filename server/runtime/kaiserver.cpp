@@ -106,6 +106,12 @@ Result<std::unique_ptr<KaiServer>> KaiServer::prepare(config::Config config, QOb
     if (Status s = server->prepareDatabase(); !s)
         return s.error();
     server->m_context.reset(new ServerContext{server->m_config, *server->m_signingKey, *server->m_secretBox, *server->m_blobs});
+    if (server->m_config.featureMailing) {
+        mail::Mailer::Options mailOptions;
+        mailOptions.messageIdDomain = server->m_config.hostname().section(QLatin1Char(':'), 0, 0);
+        server->m_mailer = std::make_unique<mail::Mailer>(mail::SmtpSettings::fromConfig(server->m_config), mailOptions);
+        server->m_context->mailer = server->m_mailer.get();
+    }
     return server;
 }
 
@@ -179,7 +185,13 @@ Status KaiServer::start()
     }
     const ServerContext &context = *m_context;
     m_http = new http::HttpServer(options, [&context] { return makeRouter(context); }, this);
-    connect(m_http, &http::HttpServer::stopped, this, &KaiServer::stopped);
+    connect(m_http, &http::HttpServer::stopped, this, [this] {
+        // Mail queued by requests that already answered still goes out,
+        // for a bounded time.
+        if (m_mailer)
+            m_mailer->shutdown(std::chrono::seconds(10));
+        Q_EMIT stopped();
+    });
     if (Status s = m_http->listen(); !s)
         return s;
     // Port 0 asks for any free port; from here on the hostname names it.

@@ -5,6 +5,7 @@
 #include "config/config.h"
 #include "core/result.h"
 #include "http/httpserver.h"
+#include "mail/mailer.h"
 #include "runtime/servercontext.h"
 #include "storage/blobstore.h"
 
@@ -55,6 +56,7 @@ private:
     std::unique_ptr<auth::SigningKey> m_signingKey;
     std::unique_ptr<auth::SecretBox> m_secretBox;
     std::unique_ptr<storage::BlobStore> m_blobs;
+    std::unique_ptr<mail::Mailer> m_mailer;
     std::unique_ptr<ServerContext> m_context;
     http::HttpServer *m_http = nullptr;
     QTimer m_cleanupTimer;

@@ -3,6 +3,7 @@
 #include "auth/jwt.h"
 #include "auth/secretbox.h"
 #include "config/config.h"
+#include "mail/mailer.h"
 #include "storage/blobstore.h"
 
 #include <QDateTime>
@@ -21,6 +22,8 @@ struct ServerContext
     storage::BlobStore &blobs;
     // The clock seam: tests of expiry and history inject their own.
     std::function<qint64()> nowMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
+    // The outgoing mail queue; null when FEATURE_MAILING is off.
+    mail::Mailer *mailer = nullptr;
 };
 
 } // namespace kai::runtime

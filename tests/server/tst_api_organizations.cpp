@@ -399,29 +399,19 @@ private Q_SLOTS:
         QCOMPARE(call(server, admin, "GET", orgPath("/members/builder")).status, 404);
     }
 
-    void emailInvitesArePendingMembers()
+    // E-mail invites need FEATURE_MAILING (off here, Kai's default): without
+    // a mailer nobody could learn the code, so the endpoints are hidden as
+    // in Quay, and members are added directly (tst_api_team_invites covers
+    // the mailing side).
+    void emailInvitesNeedMailing()
     {
         KAI_SERVER(server, m_fixture);
         const QString admin = tokenFor(server, backend, "admin");
-        HttpReply reply = call(server, admin, "PUT", orgPath("/team/builders/invite/friend@example.com"));
-        QCOMPARE(reply.status, 200);
-        QCOMPARE(reply.json().value("email").toString(), QStringLiteral("friend@example.com"));
-        QCOMPARE(reply.json().value("kind").toString(), QStringLiteral("invite"));
-        QCOMPARE(reply.json().value("invited").toBool(), true);
-
-        reply = call(server, admin, "GET", orgPath("/team/builders/members?includePending=true"));
-        QCOMPARE(names(reply.json().value("members").toArray()), QStringList{"friend@example.com"});
-        QCOMPARE(reply.json().value("members").toArray().first().toObject().value("invited").toBool(), true);
-        reply = call(server, admin, "GET", orgPath("/team/builders/members"));
-        QCOMPARE(reply.json().value("members").toArray().size(), 0);
-
-        QCOMPARE(call(server, admin, "DELETE", orgPath("/team/builders/invite/friend@example.com")).status, 204);
+        QCOMPARE(call(server, admin, "PUT", orgPath("/team/builders/invite/friend@example.com")).status, 404);
         QCOMPARE(call(server, admin, "DELETE", orgPath("/team/builders/invite/friend@example.com")).status, 404);
-        reply = call(server, admin, "GET", orgPath("/team/builders/members?includePending=true"));
-        QCOMPARE(reply.json().value("members").toArray().size(), 0);
+        HttpReply reply = call(server, admin, "GET", orgPath("/team/builders/members?includePending=true"));
+        QVERIFY(!names(reply.json().value("members").toArray()).contains("friend@example.com"));
 
-        // The code reaches the invitee by e-mail / notification only, which
-        // Kai does not send yet; an unknown code is refused.
         reply = call(server, tokenFor(server, backend, "outsider"), "PUT", "/api/v1/teaminvite/urn:teaminvite:unknown");
         QCOMPARE(reply.status, 400);
         QCOMPARE(reply.json(), QJsonObject({{"message", "Invalid confirmation code."}}));

@@ -67,6 +67,31 @@ private Q_SLOTS:
         QVERIFY(loaded->warnings.isEmpty());
     }
 
+    void mailKeysAreRead()
+    {
+        auto loaded = loadYaml("FEATURE_MAILING: true\n"
+                               "MAIL_SERVER: smtp.example.com\n"
+                               "MAIL_PORT: 2525\n"
+                               "MAIL_USE_TLS: false\n"
+                               "MAIL_USE_AUTH: true\n"
+                               "MAIL_USERNAME: quay\n"
+                               "MAIL_PASSWORD: secret\n"
+                               "MAIL_DEFAULT_SENDER: registry@example.com\n"
+                               "FEATURE_REQUIRE_TEAM_INVITE: false\n");
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(loaded.error().message));
+        const Config &config = loaded->config;
+        QVERIFY(config.featureMailing);
+        QVERIFY(!config.featureRequireTeamInvite);
+        QCOMPARE(config.mailServer, QStringLiteral("smtp.example.com"));
+        QCOMPARE(config.mailPort, 2525);
+        QVERIFY(!config.mailUseTls);
+        QVERIFY(config.mailUseAuth);
+        QCOMPARE(config.mailUsername, QStringLiteral("quay"));
+        QCOMPARE(config.mailPassword, QStringLiteral("secret"));
+        QCOMPARE(config.mailDefaultSender, QStringLiteral("registry@example.com"));
+        QVERIFY(loaded->warnings.isEmpty());
+    }
+
     void invalidValueStopsNamingTheKey_data()
     {
         QTest::addColumn<QByteArray>("yaml");
@@ -78,6 +103,9 @@ private Q_SLOTS:
         QTest::newRow("super users not a list") << QByteArray("SUPER_USERS: admin\n") << "SUPER_USERS";
         QTest::newRow("integer out of range") << QByteArray("REGISTRY_JWT_AUTH_MAX_FRESH_S: 5\n") << "REGISTRY_JWT_AUTH_MAX_FRESH_S";
         QTest::newRow("cert without key") << QByteArray("SSL_CERT_PATH: /x.pem\n") << "SSL_CERT_PATH";
+        QTest::newRow("mailing without server") << QByteArray("FEATURE_MAILING: true\n") << "MAIL_SERVER";
+        QTest::newRow("mail port") << QByteArray("MAIL_PORT: 70000\n") << "MAIL_PORT";
+        QTest::newRow("sender without at") << QByteArray("MAIL_DEFAULT_SENDER: registry\n") << "MAIL_DEFAULT_SENDER";
     }
 
     void invalidValueStopsNamingTheKey()
