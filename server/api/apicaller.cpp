@@ -60,7 +60,7 @@ Result<ApiCaller> authenticateApiCaller(const http::HttpRequest &request, runtim
         if (!user)
             return user.error();
         if (user->has_value() && (*user)->enabled) {
-            caller.identity = auth::Authenticator::identityOf(**user);
+            caller.identity = context.authenticator.identityOf(**user);
             caller.viaSession = true;
             caller.freshLogin = now - (*session)->loginMs < kFreshLoginMs;
         }

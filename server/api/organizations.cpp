@@ -269,7 +269,7 @@ Result<Reply> listMembers(WorkerContext &ctx, const http::HttpRequest &request)
     auto caller = authenticateApiCaller(request, ctx);
     if (!caller)
         return caller.error();
-    auto org = administeredOrganization(ctx, *caller, request.param("org"));
+    auto org = administeredOrganization(ctx, *caller, request.param("org"), OrganizationAccess::Read);
     if (!org)
         return org.error();
     auto memberships = ctx.organizations.teamMemberships(org->id);
@@ -318,7 +318,7 @@ Result<Reply> getMember(WorkerContext &ctx, const http::HttpRequest &request)
     auto caller = authenticateApiCaller(request, ctx);
     if (!caller)
         return caller.error();
-    auto org = administeredOrganization(ctx, *caller, request.param("org"));
+    auto org = administeredOrganization(ctx, *caller, request.param("org"), OrganizationAccess::Read);
     if (!org)
         return org.error();
     const QString memberName = request.param("member");
@@ -389,7 +389,7 @@ Result<Reply> listCollaborators(WorkerContext &ctx, const http::HttpRequest &req
     auto caller = authenticateApiCaller(request, ctx);
     if (!caller)
         return caller.error();
-    auto org = administeredOrganization(ctx, *caller, request.param("org"));
+    auto org = administeredOrganization(ctx, *caller, request.param("org"), OrganizationAccess::Read);
     if (!org)
         return org.error();
     auto memberships = ctx.organizations.teamMemberships(org->id);

@@ -84,7 +84,7 @@ Result<store::Organization> administered(WorkerContext &ctx, const http::HttpReq
     auto caller = authenticateApiCaller(request, ctx);
     if (!caller)
         return caller.error();
-    return tenancy::administeredOrganization(ctx, *caller, request.param("org"));
+    return tenancy::administeredOrganization(ctx, *caller, request.param("org"), tenancy::accessFor(request));
 }
 
 // A user or robot by name; organizations cannot be delegates.

@@ -14,7 +14,7 @@ namespace kai::api {
 
 namespace {
 
-QJsonObject superuserView(const store::Namespace &user)
+QJsonObject superuserView(const store::Namespace &user, const config::Config &config)
 {
     return QJsonObject{{"kind", "user"},
                        {"name", user.name},
@@ -23,7 +23,7 @@ QJsonObject superuserView(const store::Namespace &user)
                        {"verified", true},
                        {"avatar", avatarOf(user.name, user.email, "user")},
                        {"super_user", user.superuser},
-                       {"global_readonly_super_user", false},
+                       {"global_readonly_super_user", config.globalReadOnlySuperUsers.contains(user.name)},
                        {"enabled", user.enabled}};
 }
 
@@ -58,7 +58,7 @@ public:
 
     void listUsers(http::HttpRequest &request, http::HttpResponse &response)
     {
-        auto caller = requireSuperuser(request, response);
+        auto caller = requireSuperuser(request, response, Reads::AlsoReadOnly);
         if (!caller)
             return;
         const bool includeDisabled = request.queryValue("disabled") != QLatin1String("false");
@@ -70,7 +70,7 @@ public:
             return fail(response, users.error());
         QJsonArray list;
         for (int i = 0; i < users->size() && i < page->limit; ++i)
-            list.append(superuserView(users->at(i)));
+            list.append(superuserView(users->at(i), m_context.config()));
         QJsonObject body{{"users", list}};
         if (users->size() > page->limit)
             body.insert("next_page", sealPageToken(m_context.server, users->at(page->limit - 1).name, m_context.nowMs()));
@@ -114,13 +114,13 @@ public:
 
     void getUser(http::HttpRequest &request, http::HttpResponse &response)
     {
-        auto caller = requireSuperuser(request, response);
+        auto caller = requireSuperuser(request, response, Reads::AlsoReadOnly);
         if (!caller)
             return;
         auto user = findUser(request, response);
         if (!user)
             return;
-        writeJson(response, 200, QJsonDocument(superuserView(*user)));
+        writeJson(response, 200, QJsonDocument(superuserView(*user, m_context.config())));
     }
 
     void updateUser(http::HttpRequest &request, http::HttpResponse &response)
@@ -162,7 +162,7 @@ public:
         auto updated = m_context.namespaces.byId(user->id);
         if (!updated || !updated->has_value())
             return fail(response, notFound());
-        QJsonObject view = superuserView(**updated);
+        QJsonObject view = superuserView(**updated, m_context.config());
         if (body->contains("password"))
             view.insert("encrypted_password", QString::fromLatin1(m_context.server.secretBox.seal(password.toUtf8())));
         writeJson(response, 200, QJsonDocument(view));
@@ -186,7 +186,7 @@ public:
 
     void listOrganizations(http::HttpRequest &request, http::HttpResponse &response)
     {
-        auto caller = requireSuperuser(request, response);
+        auto caller = requireSuperuser(request, response, Reads::AlsoReadOnly);
         if (!caller)
             return;
         auto page = pageArguments(request, response);
@@ -231,7 +231,11 @@ private:
 
     void fail(http::HttpResponse &response, const Error &error) { writeApiError(response, error, m_context.server); }
 
-    std::optional<ApiCaller> requireSuperuser(http::HttpRequest &request, http::HttpResponse &response)
+    // Global read-only superusers may call the panel's read endpoints.
+    enum class Reads { SuperusersOnly, AlsoReadOnly };
+
+    std::optional<ApiCaller> requireSuperuser(http::HttpRequest &request, http::HttpResponse &response,
+                                              Reads reads = Reads::SuperusersOnly)
     {
         auto caller = authenticateApiCaller(request, m_context);
         if (!caller) {
@@ -242,7 +246,9 @@ private:
             fail(response, s.error());
             return std::nullopt;
         }
-        if (!caller->identity.superuser || !caller->identity.hasScope("super:user")) {
+        const bool allowed = caller->identity.superuser ||
+                             (reads == Reads::AlsoReadOnly && caller->identity.globalReadOnlySuperuser);
+        if (!allowed || !caller->identity.hasScope("super:user")) {
             fail(response, unauthorized());
             return std::nullopt;
         }

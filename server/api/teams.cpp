@@ -92,7 +92,7 @@ Result<AdminTeam> administeredTeam(WorkerContext &ctx, const http::HttpRequest &
     auto caller = authenticateApiCaller(request, ctx);
     if (!caller)
         return caller.error();
-    auto org = administeredOrganization(ctx, *caller, request.param("org"));
+    auto org = administeredOrganization(ctx, *caller, request.param("org"), accessFor(request));
     if (!org)
         return org.error();
     auto team = ctx.teams.byName(org->id, request.param("team"));
@@ -243,7 +243,7 @@ Result<Reply> listTeamMembers(WorkerContext &ctx, const http::HttpRequest &reque
     auto team = ctx.teams.byName((*org)->id, request.param("team"));
     if (!team)
         return team.error();
-    if (!*isAdmin) {
+    if (!*isAdmin && !ctx.permissions.readsEverything(caller->identity)) {
         // Team members may look at their own team.
         if (!team->has_value())
             return unauthorized();

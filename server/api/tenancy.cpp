@@ -37,8 +37,13 @@ Error refuse(const ApiCaller &caller)
     return caller.isAnonymous() || caller.identity.isRobot() ? requiresAuthentication() : unauthorized();
 }
 
+OrganizationAccess accessFor(const http::HttpRequest &request)
+{
+    return request.method == "GET" || request.method == "HEAD" ? OrganizationAccess::Read : OrganizationAccess::Administer;
+}
+
 Result<store::Organization> administeredOrganization(runtime::WorkerContext &context, const ApiCaller &caller,
-                                                     const QString &name)
+                                                     const QString &name, OrganizationAccess access)
 {
     if (caller.isAnonymous() || caller.identity.isRobot())
         return requiresAuthentication();
@@ -47,6 +52,8 @@ Result<store::Organization> administeredOrganization(runtime::WorkerContext &con
         return org.error();
     if (!org->has_value())
         return unauthorized();
+    if (access == OrganizationAccess::Read && context.permissions.readsEverything(caller.identity))
+        return **org;
     auto admin = context.permissions.isOrganizationAdmin(caller.identity, (*org)->id);
     if (!admin)
         return admin.error();

@@ -38,11 +38,19 @@ http::Handler bind(runtime::WorkerContext &context, Endpoint endpoint);
 // authentication" when anonymous, else 403 "Unauthorized".
 Error refuse(const ApiCaller &caller);
 
+// What an organization endpoint does: reading lets global read-only
+// superusers in too (Quay's "+RO-SU"), administering only org admins (and
+// superusers with full access, through the resolver).
+enum class OrganizationAccess { Administer, Read };
+// GET and HEAD read; everything else administers.
+OrganizationAccess accessFor(const http::HttpRequest &request);
+
 // The organization the caller administers (resolver isOrganizationAdmin,
-// capped by org:admin). An unknown organization is refused like a foreign
-// one, as Quay checks the permission first.
+// capped by org:admin), or may read. An unknown organization is refused
+// like a foreign one, as Quay checks the permission first.
 Result<store::Organization> administeredOrganization(runtime::WorkerContext &context, const ApiCaller &caller,
-                                                     const QString &name);
+                                                     const QString &name,
+                                                     OrganizationAccess access = OrganizationAccess::Administer);
 
 // {avatar} of a user or robot (kind "robot" for robots) and of a team.
 QJsonObject memberAvatar(const store::OrganizationMember &member);

@@ -40,7 +40,7 @@ QByteArray Authenticator::recentLoginKey(const QString &username, const QString 
     return hash.result();
 }
 
-Identity Authenticator::identityOf(const store::Namespace &user, const QString &entityKind)
+Identity Authenticator::identityOf(const store::Namespace &user, const QString &entityKind) const
 {
     Identity identity;
     identity.kind = Identity::Kind::User;
@@ -48,6 +48,7 @@ Identity Authenticator::identityOf(const store::Namespace &user, const QString &
     identity.name = user.name;
     identity.uuid = user.uuid;
     identity.superuser = user.superuser;
+    identity.globalReadOnlySuperuser = m_config.globalReadOnlySuperUsers.contains(user.name);
     identity.entityKind = entityKind;
     identity.entityReference = user.uuid;
     return identity;

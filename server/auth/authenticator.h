@@ -32,7 +32,8 @@ public:
     // The token's owner with full rights; expired tokens fail.
     Result<Identity> appToken(const QString &token, qint64 nowMs);
 
-    static Identity identityOf(const store::Namespace &user, const QString &entityKind = QStringLiteral("user"));
+    // The identity of a user: a session, password or token of theirs.
+    Identity identityOf(const store::Namespace &user, const QString &entityKind = QStringLiteral("user")) const;
 
 private:
     // scrypt costs ~100 ms by design, and registry clients ask /v2/auth for

@@ -19,6 +19,7 @@ struct Identity
     QString name;
     QString uuid;
     bool superuser = false;
+    bool globalReadOnlySuperuser = false;   // GLOBAL_READONLY_SUPER_USERS
     QString entityKind = QStringLiteral("anonymous");   // JWT context.entity_kind
     // JWT context.entity_reference: the user's uuid, the robot's name, or
     // the uuid of the app-specific / OAuth token that was used.

@@ -18,6 +18,19 @@ Role PermissionResolver::capByScopes(const Identity &identity, Role role)
     return std::min(role, cap);
 }
 
+bool PermissionResolver::hasFullSuperuserAccess(const Identity &identity) const
+{
+    return m_superusersFullAccess && identity.superuser && !identity.isRobot() &&
+           identity.hasScope(QStringLiteral("super:user"));
+}
+
+bool PermissionResolver::readsEverything(const Identity &identity) const
+{
+    if (hasFullSuperuserAccess(identity))
+        return true;
+    return identity.globalReadOnlySuperuser && !identity.isRobot() && identity.hasScope(QStringLiteral("super:user"));
+}
+
 Result<TeamRole> PermissionResolver::organizationRole(const Identity &identity, qint64 organizationId)
 {
     if (identity.isAnonymous())
@@ -33,6 +46,8 @@ Result<TeamRole> PermissionResolver::organizationRole(const Identity &identity, 
 
 Result<bool> PermissionResolver::isOrganizationAdmin(const Identity &identity, qint64 organizationId)
 {
+    if (hasFullSuperuserAccess(identity))
+        return true;
     if (!identity.hasScope(QStringLiteral("org:admin")))
         return false;
     auto role = organizationRole(identity, organizationId);
@@ -43,6 +58,8 @@ Result<bool> PermissionResolver::isOrganizationAdmin(const Identity &identity, q
 
 Result<bool> PermissionResolver::isOrganizationMember(const Identity &identity, qint64 organizationId)
 {
+    if (readsEverything(identity))
+        return true;
     auto role = organizationRole(identity, organizationId);
     if (!role)
         return role.error();
@@ -54,6 +71,9 @@ Result<Role> PermissionResolver::repositoryRole(const Identity &identity, const 
     const Role publicRole = repository.isPublic() ? Role::Read : Role::None;
     if (identity.isAnonymous())
         return publicRole;
+    if (hasFullSuperuserAccess(identity))
+        return Role::Admin;
+    const Role floor = readsEverything(identity) ? Role::Read : publicRole;
     Role role = Role::None;
     if (identity.namespaceId == repository.namespaceId && !identity.isRobot()) {
         role = Role::Admin;
@@ -76,7 +96,7 @@ Result<Role> PermissionResolver::repositoryRole(const Identity &identity, const 
         }
     }
     // Scopes cap what the identity holds; public read stays for everyone.
-    return std::max(capByScopes(identity, role), publicRole);
+    return std::max(capByScopes(identity, role), floor);
 }
 
 Result<bool> PermissionResolver::mayCreateRepository(const Identity &identity, const QString &namespaceName)
@@ -89,6 +109,8 @@ Result<bool> PermissionResolver::mayCreateRepository(const Identity &identity, c
     if (!ns->has_value() || !(*ns)->enabled)
         return false;
     const store::Namespace &target = **ns;
+    if (hasFullSuperuserAccess(identity) && target.kind != QLatin1String("robot"))
+        return true;
     if (target.kind == QLatin1String("user"))
         return target.id == identity.namespaceId && !identity.isRobot();
     if (target.kind != QLatin1String("organization"))

@@ -15,8 +15,16 @@ class PermissionResolver
 {
 public:
     PermissionResolver(store::NamespaceStore &namespaces, store::RepositoryStore &repositories,
-                       store::PermissionStore &permissions)
-        : m_namespaces(namespaces), m_repositories(repositories), m_permissions(permissions) {}
+                       store::PermissionStore &permissions, bool superusersFullAccess)
+        : m_namespaces(namespaces), m_repositories(repositories), m_permissions(permissions),
+          m_superusersFullAccess(superusersFullAccess) {}
+
+    // A superuser with FEATURE_SUPERUSERS_FULL_ACCESS (and, for a token,
+    // the super:user scope) passes every namespace and repository check.
+    bool hasFullSuperuserAccess(const Identity &identity) const;
+    // Full superusers and global read-only superusers may read every
+    // namespace and repository.
+    bool readsEverything(const Identity &identity) const;
 
     // The effective role on an existing repository: the owner of a user
     // namespace and org admins are admin; then direct and team grants;
@@ -44,6 +52,7 @@ private:
     store::NamespaceStore &m_namespaces;
     store::RepositoryStore &m_repositories;
     store::PermissionStore &m_permissions;
+    bool m_superusersFullAccess = false;
 };
 
 } // namespace kai::auth

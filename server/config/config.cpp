@@ -28,6 +28,7 @@ const std::set<std::string> &knownKeys()
         "CREATE_PRIVATE_REPO_ON_PUSH", "SSL_CERT_PATH", "SSL_KEY_PATH", "INSTANCE_SERVICE_KEY_SERVICE",
         "REGISTRY_JWT_AUTH_MAX_FRESH_S", "KAI_WORKER_THREADS", "KAI_LISTEN", "KAI_DATA_DIR",
         "KAI_MAXIMUM_MANIFEST_SIZE", "KAI_UPLOAD_MAX_AGE_SECONDS", "ROBOTS_DISALLOW",
+        "GLOBAL_READONLY_SUPER_USERS", "FEATURE_SUPERUSERS_FULL_ACCESS",
         "FEATURE_MAILING", "FEATURE_REQUIRE_TEAM_INVITE", "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS",
         "MAIL_USE_AUTH", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER", "REGISTRY_TITLE",
         // Quay keys accepted for compatibility; not (yet) acted upon.
@@ -141,6 +142,7 @@ Status applyYaml(const YAML::Node &root, Config &config, QStringList &warnings)
                      integer("REGISTRY_JWT_AUTH_MAX_FRESH_S", config.registryJwtMaxFreshSeconds, 60, 86400),
                      integer("KAI_MAXIMUM_MANIFEST_SIZE", config.maximumManifestBytes, 1024, 64 << 20),
                      integer("KAI_UPLOAD_MAX_AGE_SECONDS", config.uploadMaxAgeSeconds, 1, 365LL * 86400),
+                     boolean("FEATURE_SUPERUSERS_FULL_ACCESS", config.featureSuperusersFullAccess),
                      boolean("FEATURE_MAILING", config.featureMailing),
                      boolean("FEATURE_REQUIRE_TEAM_INVITE", config.featureRequireTeamInvite),
                      str("MAIL_SERVER", config.mailServer), integer("MAIL_PORT", config.mailPort, 1, 65535),
@@ -170,12 +172,18 @@ Status applyYaml(const YAML::Node &root, Config &config, QStringList &warnings)
             return path.error();
         config.storagePath = *path;
     }
-    if (root["SUPER_USERS"]) {
-        const YAML::Node users = root["SUPER_USERS"];
+    for (auto [key, list] : {std::pair{"SUPER_USERS", &config.superUsers},
+                             std::pair{"GLOBAL_READONLY_SUPER_USERS", &config.globalReadOnlySuperUsers}}) {
+        const YAML::Node users = root[key];
+        if (!users || users.IsNull())
+            continue;
         if (!users.IsSequence())
-            return invalid("SUPER_USERS", "expected a list of usernames");
-        for (const auto &u : users)
-            config.superUsers << QString::fromStdString(u.as<std::string>());
+            return invalid(key, "expected a list of usernames");
+        for (const auto &u : users) {
+            if (!u.IsScalar())
+                return invalid(key, "expected a list of usernames");
+            *list << QString::fromStdString(u.as<std::string>());
+        }
     }
     if (root["KAI_LISTEN"]) {
         auto listen = parseListenAddress(QString::fromStdString(root["KAI_LISTEN"].as<std::string>("")));

@@ -29,6 +29,12 @@ struct Config
 
     // Identity and registry behaviour
     QStringList superUsers;             // SUPER_USERS
+    // GLOBAL_READONLY_SUPER_USERS: read access to every namespace and
+    // repository, and the superuser panel's read endpoints.
+    QStringList globalReadOnlySuperUsers;
+    // FEATURE_SUPERUSERS_FULL_ACCESS: superusers pass every namespace and
+    // repository permission check (with the super:user scope for tokens).
+    bool featureSuperusersFullAccess = false;
     bool featureUserInitialize = false; // FEATURE_USER_INITIALIZE
     bool featureReferrersApi = true;    // FEATURE_REFERRERS_API
     bool featureAnonymousAccess = true; // FEATURE_ANONYMOUS_ACCESS

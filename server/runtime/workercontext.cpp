@@ -17,7 +17,7 @@ WorkerContext::WorkerContext(const ServerContext &serverContext, std::unique_ptr
     , robots(*database, serverContext.secretBox)
     , appTokens(*database, serverContext.secretBox)
     , authenticator(namespaces, tokens, robots, appTokens, serverContext.config)
-    , permissions(namespaces, repositories, grants)
+    , permissions(namespaces, repositories, grants, server.config.featureSuperusersFullAccess)
 {
 }
 

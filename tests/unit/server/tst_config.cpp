@@ -103,6 +103,8 @@ private Q_SLOTS:
         QTest::newRow("super users not a list") << QByteArray("SUPER_USERS: admin\n") << "SUPER_USERS";
         QTest::newRow("integer out of range") << QByteArray("REGISTRY_JWT_AUTH_MAX_FRESH_S: 5\n") << "REGISTRY_JWT_AUTH_MAX_FRESH_S";
         QTest::newRow("cert without key") << QByteArray("SSL_CERT_PATH: /x.pem\n") << "SSL_CERT_PATH";
+        QTest::newRow("read-only superusers not a list") << QByteArray("GLOBAL_READONLY_SUPER_USERS: auditor\n") << "GLOBAL_READONLY_SUPER_USERS";
+        QTest::newRow("full access not a boolean") << QByteArray("FEATURE_SUPERUSERS_FULL_ACCESS: maybe\n") << "FEATURE_SUPERUSERS_FULL_ACCESS";
         QTest::newRow("mailing without server") << QByteArray("FEATURE_MAILING: true\n") << "MAIL_SERVER";
         QTest::newRow("mail port") << QByteArray("MAIL_PORT: 70000\n") << "MAIL_PORT";
         QTest::newRow("sender without at") << QByteArray("MAIL_DEFAULT_SENDER: registry\n") << "MAIL_DEFAULT_SENDER";
