@@ -65,6 +65,46 @@ private:
     std::map<QString, std::unique_ptr<ServerProcess>> m_servers;
 };
 
+// One API v1 call as curl in the guide makes it: the OAuth token as a
+// bearer (none for anonymous) and a JSON body when there is one.
+inline HttpReply apiCall(ServerProcess *server, const QString &token, const QByteArray &method, const QString &path,
+                         const QByteArray &body = {})
+{
+    HttpClient client(server->baseUrl());
+    Headers headers;
+    if (!token.isEmpty())
+        headers << qMakePair(QByteArray("Authorization"), "Bearer " + token.toLatin1());
+    if (!body.isEmpty())
+        headers << qMakePair(QByteArray("Content-Type"), QByteArray("application/json"));
+    return client.send(method, path, body, headers);
+}
+
+// Users made with the CLI, once per backend, and their OAuth tokens;
+// "admin" is the bootstrap superuser. An empty token means the user could
+// not be made (the caller's QVERIFY says so).
+class UserTokens
+{
+public:
+    explicit UserTokens(QString password) : m_password(std::move(password)) {}
+
+    QString operator()(ServerProcess *server, const QString &backend, const QString &user)
+    {
+        const QString key = backend + '/' + user;
+        if (!m_tokens.contains(key)) {
+            if (user != QLatin1String("admin") && !server->createUser(user, m_password).ok())
+                return {};
+            m_tokens.insert(key, server->createToken(user));
+        }
+        return m_tokens.value(key);
+    }
+    bool has(const QString &backend, const QString &user) const { return m_tokens.contains(backend + '/' + user); }
+    const QString &password() const { return m_password; }
+
+private:
+    QString m_password;
+    QHash<QString, QString> m_tokens;   // "<backend>/<user>" -> OAuth token
+};
+
 // Logs `client` in as the bootstrap admin with pull+push on a repository
 // named after `stem` and a counter, so every test gets one of its own.
 inline QString freshAdminRepository(ServerProcess *server, HttpClient &client, const QString &stem, int &counter)

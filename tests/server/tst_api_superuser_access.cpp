@@ -15,7 +15,7 @@ class TestApiSuperuserAccess : public QObject
 
 private:
     ServerFixture m_fixture;
-    QHash<QString, QString> m_tokens;   // "<backend>/<user>" -> OAuth token
+    UserTokens m_tokens{QString::fromLatin1(kPassword)};
     static constexpr const char *kPassword = "superuser-access-1";
 
     static ServerProcess::Options options()
@@ -29,24 +29,12 @@ private:
     static HttpReply call(ServerProcess *server, const QString &token, const QByteArray &method, const QString &path,
                           const QByteArray &body = {})
     {
-        HttpClient client(server->baseUrl());
-        Headers headers;
-        if (!token.isEmpty())
-            headers << qMakePair(QByteArray("Authorization"), "Bearer " + token.toLatin1());
-        if (!body.isEmpty())
-            headers << qMakePair(QByteArray("Content-Type"), QByteArray("application/json"));
-        return client.send(method, path, body, headers);
+        return apiCall(server, token, method, path, body);
     }
 
     QString tokenFor(ServerProcess *server, const QString &backend, const QString &user)
     {
-        const QString key = backend + '/' + user;
-        if (!m_tokens.contains(key)) {
-            if (user != QLatin1String("admin") && !server->createUser(user, kPassword).ok())
-                return {};
-            m_tokens.insert(key, server->createToken(user));
-        }
-        return m_tokens.value(key);
+        return m_tokens(server, backend, user);
     }
 
     // alice's organization with a private repository nobody else was given.

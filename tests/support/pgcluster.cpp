@@ -1,4 +1,5 @@
 #include "pgcluster.h"
+#include "ports.h"
 
 #include <QDir>
 #include <QFile>
@@ -33,19 +34,6 @@ bool hasServerBinaries(const QString &dir)
 {
     return QFileInfo(dir + QStringLiteral("/initdb")).isExecutable()
         && QFileInfo(dir + QStringLiteral("/pg_ctl")).isExecutable();
-}
-
-// Port 0 lets the kernel pick a free port; we close the socket again and hand
-// the number to postgres. Another process could take it in between, which is
-// why start() retries with a new port.
-quint16 freeLoopbackPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
 }
 
 bool runningAsRoot()

@@ -1,11 +1,12 @@
 #include "support/smtpserver.h"
 
+#include "support/ports.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStringDecoder>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 
@@ -16,16 +17,6 @@ namespace kai::test {
 namespace {
 
 const QString kPython = QStringLiteral("/usr/bin/python3");
-
-quint16 freeLoopbackPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
 
 QByteArray decodeQuotedPrintable(const QByteArray &in)
 {
