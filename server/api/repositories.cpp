@@ -69,26 +69,31 @@ bool queryFlag(const http::HttpRequest &request, const QString &name, bool absen
 }
 
 // next_page (reference §0.2): opaque to clients, sealed with the server's
-// secret box and bound to the listing it came from, valid for two days. A
-// token that does not open (or expired) gives the first page, as in Quay.
-QString sealPageToken(const WorkerContext &ctx, const QByteArray &listing, qint64 offset)
+// secret box and bound to the listing it came from, valid for two days. It
+// carries the sort key of the page's last entry (namespace, repository), so
+// the next page starts right after it through the index instead of
+// skipping an offset's worth of rows. A token that does not open (or
+// expired, or is of an older form) gives the first page, as in Quay.
+QString sealPageToken(const WorkerContext &ctx, const QByteArray &listing, const store::Repository &last)
 {
-    const QJsonObject token{{"offset", offset}, {"expires", ctx.nowMs() + kPageTokenLifetimeMs}};
+    const QJsonObject token{{"namespace", last.namespaceName}, {"name", last.name},
+                            {"expires", ctx.nowMs() + kPageTokenLifetimeMs}};
     return QString::fromLatin1(ctx.server.secretBox.seal(QJsonDocument(token).toJson(QJsonDocument::Compact), listing));
 }
 
-qint64 openPageToken(const WorkerContext &ctx, const QByteArray &listing, const QString &text)
+store::RepositoryCursor openPageToken(const WorkerContext &ctx, const QByteArray &listing, const QString &text)
 {
     if (text.isEmpty())
-        return 0;
+        return {};
     auto opened = ctx.server.secretBox.open(text.toLatin1(), listing);
     if (!opened)
-        return 0;
+        return {};
     const QJsonObject token = QJsonDocument::fromJson(*opened).object();
-    const qint64 offset = token.value("offset").toInteger(-1);
-    if (offset < 0 || token.value("expires").toInteger(0) < ctx.nowMs())
-        return 0;
-    return offset;
+    const QJsonValue ns = token.value("namespace");
+    const QJsonValue name = token.value("name");
+    if (!ns.isString() || ns.toString().isEmpty() || !name.isString() || token.value("expires").toInteger(0) < ctx.nowMs())
+        return {};
+    return store::RepositoryCursor{ns.toString(), name.toString()};
 }
 
 QJsonValue descriptionOf(const store::Repository &repository)
@@ -219,8 +224,8 @@ Result<Reply> listRepositories(WorkerContext &ctx, const http::HttpRequest &requ
     if (!kind.isEmpty())
         filter.kind = kind;
 
-    const qint64 offset = openPageToken(ctx, "repository-list", request.queryValue(QStringLiteral("next_page")));
-    auto page = ctx.repositories.list(filter, offset, kPageSize + 1, lastModified);
+    const store::RepositoryCursor after = openPageToken(ctx, "repository-list", request.queryValue(QStringLiteral("next_page")));
+    auto page = ctx.repositories.list(filter, after, kPageSize + 1, lastModified);
     if (!page)
         return page.error();
     QJsonArray repositories;
@@ -239,7 +244,7 @@ Result<Reply> listRepositories(WorkerContext &ctx, const http::HttpRequest &requ
     }
     QJsonObject result{{"repositories", repositories}};
     if (qsizetype(page->size()) > kPageSize)
-        result.insert("next_page", sealPageToken(ctx, "repository-list", offset + kPageSize));
+        result.insert("next_page", sealPageToken(ctx, "repository-list", page->at(kPageSize - 1).repository));
     return Reply::json(result);
 }
 
@@ -373,8 +378,8 @@ Result<Reply> listStarred(WorkerContext &ctx, const http::HttpRequest &request)
     filter.includePublic = true;
     // Stars are the user's own: list them whatever the token's repo scopes.
     filter.viewerId = caller->identity.namespaceId;
-    const qint64 offset = openPageToken(ctx, "starred-list", request.queryValue(QStringLiteral("next_page")));
-    auto page = ctx.repositories.list(filter, offset, kPageSize + 1, false);
+    const store::RepositoryCursor after = openPageToken(ctx, "starred-list", request.queryValue(QStringLiteral("next_page")));
+    auto page = ctx.repositories.list(filter, after, kPageSize + 1, false);
     if (!page)
         return page.error();
     QJsonArray repositories;
@@ -385,7 +390,7 @@ Result<Reply> listStarred(WorkerContext &ctx, const http::HttpRequest &request)
     }
     QJsonObject result{{"repositories", repositories}};
     if (qsizetype(page->size()) > kPageSize)
-        result.insert("next_page", sealPageToken(ctx, "starred-list", offset + kPageSize));
+        result.insert("next_page", sealPageToken(ctx, "starred-list", page->at(kPageSize - 1).repository));
     return Reply::json(result);
 }
 

@@ -106,58 +106,126 @@ Status RepositoryStore::markDeleted(qint64 repositoryId, const QString &tombston
     return done(m_db.exec("DELETE FROM stars WHERE repository_id = ?", {repositoryId}));
 }
 
-Result<std::vector<RepositoryListEntry>> RepositoryStore::list(const RepositoryFilter &filter, qint64 offset, int limit,
+Result<std::vector<RepositoryListEntry>> RepositoryStore::list(const RepositoryFilter &filter,
+                                                               const RepositoryCursor &after, int limit,
                                                                bool withLastModified)
 {
+    // One namespace (the common case, and the big one: an organization
+    // with thousands of repositories): resolve it first, with whether the
+    // viewer sees all of it (owner of the user namespace, or member of an
+    // admin team of the organization). The page is then a walk of the
+    // index repositories_listing (migration 005) from the cursor that stops
+    // after `limit` rows: no join, no sort, and no per-row visibility check
+    // for such viewers. PostgreSQL picks that walk even before it has
+    // statistics (right after a bulk import), where a join or an index
+    // that leaves `deleted`/`kind` to a filter made it sort the whole
+    // namespace.
+    struct Namespace
+    {
+        qint64 id = 0;
+        QString kind;
+    };
+    std::optional<Namespace> single;
+    bool seesAll = false;
+    if (!filter.namespaceName.isEmpty()) {
+        auto ns = m_db.exec("SELECT n.id, n.kind, EXISTS (SELECT 1 FROM teams ot JOIN team_members om ON om.team_id = ot.id "
+                            "WHERE ot.organization_id = n.id AND ot.role = 'admin' AND om.member_id = ?) "
+                            "FROM namespaces n WHERE n.name = ?",
+                            {filter.viewerId, filter.namespaceName});
+        if (!ns)
+            return ns.error();
+        if (ns->empty())
+            return std::vector<RepositoryListEntry>{};
+        single = Namespace{ns->first().integer(0), ns->first().text(1)};
+        seesAll = filter.viewerId > 0
+                  && (ns->first().boolean(2) || (filter.viewerIsUser && single->id == filter.viewerId));
+        // The cursor, narrowed to this namespace: (n.name, r.name) > (after)
+        // with n.name fixed (compared bytewise, as the databases do).
+        if (!after.atStart() && after.namespaceName.toUtf8() > filter.namespaceName.toUtf8())
+            return std::vector<RepositoryListEntry>{};
+    }
+    const bool afterName = !after.atStart() && after.namespaceName == filter.namespaceName;
+
     // The SQL is assembled from fixed fragments only (values are always
     // parameters), so each filter combination is one cached statement.
-    QString sql = QStringLiteral("SELECT %1, (SELECT COUNT(*) FROM stars s WHERE s.repository_id = r.id AND s.user_id = ?)")
-                      .arg(QLatin1String(kColumns));
+    // Columns: 0-7 the repository, 8 starred, [9 last modified], then the
+    // namespace's name and kind when the listing spans namespaces.
+    QString sql = QStringLiteral("SELECT r.id, r.namespace_id, r.name, r.visibility, r.kind, r.state, r.created_ms, "
+                                 "r.description, (SELECT COUNT(*) FROM stars s WHERE s.repository_id = r.id AND s.user_id = ?)");
     QVariantList params{filter.viewerId};
     if (withLastModified)
         sql += QLatin1String(", (SELECT MAX(t.lifetime_start_ms) FROM tags t WHERE t.repository_id = r.id "
                              "AND t.lifetime_end_ms IS NULL AND t.hidden = 0)");
-    sql += QLatin1String(" FROM repositories r JOIN namespaces n ON n.id = r.namespace_id WHERE r.deleted = 0 AND r.kind = ?");
-    params << filter.kind;
-    if (!filter.namespaceName.isEmpty()) {
-        sql += QLatin1String(" AND n.name = ?");
-        params << filter.namespaceName;
+    if (single) {
+        sql += QLatin1String(" FROM repositories r WHERE r.namespace_id = ? AND r.kind = ? AND r.deleted = 0");
+        params << single->id << filter.kind;
+        if (afterName) {
+            sql += QLatin1String(" AND r.name > ?");
+            params << after.name;
+        }
+    } else {
+        sql += QLatin1String(", n.name, n.kind FROM repositories r JOIN namespaces n ON n.id = r.namespace_id "
+                             "WHERE r.kind = ? AND r.deleted = 0");
+        params << filter.kind;
+        if (!after.atStart()) {
+            sql += QLatin1String(" AND (n.name > ? OR (n.name = ? AND r.name > ?))");
+            params << after.namespaceName << after.namespaceName << after.name;
+        }
     }
     if (filter.starredOnly) {
         sql += QLatin1String(" AND EXISTS (SELECT 1 FROM stars s2 WHERE s2.repository_id = r.id AND s2.user_id = ?)");
         params << filter.viewerId;
     }
-    QStringList visible;
-    if (filter.includePublic)
-        visible << QStringLiteral("r.visibility = 'public'");
-    if (filter.viewerId > 0) {
-        visible << QStringLiteral("EXISTS (SELECT 1 FROM repository_permissions p WHERE p.repository_id = r.id AND p.namespace_id = ?)")
-                << QStringLiteral("EXISTS (SELECT 1 FROM team_repository_permissions tp JOIN team_members tm ON tm.team_id = tp.team_id "
-                                  "WHERE tp.repository_id = r.id AND tm.member_id = ?)")
-                << QStringLiteral("EXISTS (SELECT 1 FROM teams ot JOIN team_members om ON om.team_id = ot.id "
-                                  "WHERE ot.organization_id = r.namespace_id AND ot.role = 'admin' AND om.member_id = ?)");
-        params << filter.viewerId << filter.viewerId << filter.viewerId;
-        if (filter.viewerIsUser) {
-            visible << QStringLiteral("r.namespace_id = ?");
-            params << filter.viewerId;
+    if (!seesAll) {
+        // The viewer's grants, row by row; the per-namespace ones are
+        // already decided above when there is a single namespace.
+        QStringList visible;
+        if (filter.includePublic)
+            visible << QStringLiteral("r.visibility = 'public'");
+        if (filter.viewerId > 0) {
+            visible << QStringLiteral("EXISTS (SELECT 1 FROM repository_permissions p WHERE p.repository_id = r.id AND p.namespace_id = ?)")
+                    << QStringLiteral("EXISTS (SELECT 1 FROM team_repository_permissions tp JOIN team_members tm ON tm.team_id = tp.team_id "
+                                      "WHERE tp.repository_id = r.id AND tm.member_id = ?)");
+            params << filter.viewerId << filter.viewerId;
+            if (!single) {
+                visible << QStringLiteral("EXISTS (SELECT 1 FROM teams ot JOIN team_members om ON om.team_id = ot.id "
+                                          "WHERE ot.organization_id = r.namespace_id AND ot.role = 'admin' AND om.member_id = ?)");
+                params << filter.viewerId;
+                if (filter.viewerIsUser) {
+                    visible << QStringLiteral("r.namespace_id = ?");
+                    params << filter.viewerId;
+                }
+            }
         }
+        if (visible.isEmpty())
+            visible << QStringLiteral("1 = 0");
+        sql += QLatin1String(" AND (") + visible.join(QLatin1String(" OR ")) + QLatin1Char(')');
     }
-    if (visible.isEmpty())
-        visible << QStringLiteral("1 = 0");
-    sql += QLatin1String(" AND (") + visible.join(QLatin1String(" OR ")) + QLatin1String(") ORDER BY n.name, r.name LIMIT ? OFFSET ?");
-    params << limit << offset;
+    sql += single ? QLatin1String(" ORDER BY r.name LIMIT ?") : QLatin1String(" ORDER BY n.name, r.name LIMIT ?");
+    params << limit;
 
     auto result = m_db.exec(sql, params);
     if (!result)
         return result.error();
+    const int namespaceColumn = withLastModified ? 10 : 9;
     std::vector<RepositoryListEntry> entries;
     entries.reserve(result->rows.size());
     for (const auto &row : result->rows) {
         RepositoryListEntry entry;
-        entry.repository = fromRow(row);
-        entry.starred = row.integer(10) > 0;
-        if (withLastModified && !row.isNull(11))
-            entry.lastModifiedMs = row.integer(11);
+        Repository &repository = entry.repository;
+        repository.id = row.integer(0);
+        repository.namespaceId = row.integer(1);
+        repository.name = row.text(2);
+        repository.visibility = row.text(3);
+        repository.kind = row.text(4);
+        repository.state = row.text(5);
+        repository.createdMs = row.integer(6);
+        repository.description = row.text(7);
+        repository.namespaceName = single ? filter.namespaceName : row.text(namespaceColumn);
+        repository.namespaceKind = single ? single->kind : row.text(namespaceColumn + 1);
+        entry.starred = row.integer(8) > 0;
+        if (withLastModified && !row.isNull(9))
+            entry.lastModifiedMs = row.integer(9);
         entries.push_back(std::move(entry));
     }
     return entries;

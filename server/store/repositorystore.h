@@ -40,6 +40,17 @@ struct RepositoryFilter
     QString kind = QStringLiteral("image");
 };
 
+// Where a listing page starts: after the repository `name` of the namespace
+// `namespaceName`, the listing's sort key (unique: namespace names are, and
+// repository names are within a namespace). Empty: at the beginning.
+struct RepositoryCursor
+{
+    QString namespaceName;
+    QString name;
+
+    bool atStart() const { return namespaceName.isEmpty(); }
+};
+
 struct RepositoryListEntry
 {
     Repository repository;
@@ -88,10 +99,12 @@ public:
     // again; stars go. Tags, manifests and grants stay for the purge.
     Status markDeleted(qint64 repositoryId, const QString &tombstoneName);
 
-    // Ordered by namespace name, then repository name; `limit` rows from
-    // `offset`.
-    Result<std::vector<RepositoryListEntry>> list(const RepositoryFilter &filter, qint64 offset, int limit,
-                                                  bool withLastModified);
+    // Ordered by namespace name, then repository name (bytewise on both
+    // drivers); at most `limit` rows after `after` (keyset paging: a page
+    // costs the same wherever it is, and rows created or deleted meanwhile
+    // neither repeat nor vanish from later pages).
+    Result<std::vector<RepositoryListEntry>> list(const RepositoryFilter &filter, const RepositoryCursor &after,
+                                                  int limit, bool withLastModified);
 
     // Direct grants of users and robots ("read" | "write" | "admin").
     Result<std::optional<QString>> explicitRole(qint64 repositoryId, qint64 namespaceId);

@@ -44,13 +44,17 @@ Result<std::optional<Robot>> RobotStore::byName(const QString &fullName)
     return std::optional<Robot>{fromRow(r->first())};
 }
 
-Result<std::vector<Robot>> RobotStore::listByOwner(qint64 ownerId, int limit)
+Result<std::vector<ListedRobot>> RobotStore::listByOwner(qint64 ownerId, int limit, bool withTokens)
 {
-    // COALESCE: both drivers then agree where never-used robots sort.
-    QString sql = QStringLiteral("SELECT %1 FROM namespaces r LEFT JOIN namespaces o ON o.id = r.owner_id "
-                                 "WHERE r.owner_id = ? AND r.kind = 'robot' "
+    // COALESCE: both drivers then agree where never-used robots sort; the
+    // index namespaces_robots_recent (migration 005) has the same
+    // expression, so LIMIT stops after `limit` index entries instead of
+    // sorting every robot of the owner. The sealed tokens come with the
+    // rows: one query, whatever the number of robots.
+    QString sql = QStringLiteral("SELECT r.id, r.name, r.description, r.created_ms, r.last_accessed_ms%1 "
+                                 "FROM namespaces r WHERE r.owner_id = ? AND r.kind = 'robot' "
                                  "ORDER BY COALESCE(r.last_accessed_ms, 0) DESC, r.name")
-                      .arg(QLatin1String(kColumns));
+                      .arg(withTokens ? QLatin1String(", r.robot_token") : QLatin1String());
     QVariantList params{ownerId};
     if (limit > 0) {
         sql += QStringLiteral(" LIMIT ?");
@@ -59,11 +63,48 @@ Result<std::vector<Robot>> RobotStore::listByOwner(qint64 ownerId, int limit)
     auto r = m_db.exec(sql, params);
     if (!r)
         return r.error();
-    std::vector<Robot> robots;
+    std::vector<ListedRobot> robots;
     robots.reserve(r->rows.size());
-    for (const db::Row &row : r->rows)
-        robots.push_back(fromRow(row));
+    for (const db::Row &row : r->rows) {
+        ListedRobot robot;
+        robot.id = row.integer(0);
+        robot.name = row.text(1);
+        robot.description = row.text(2);
+        robot.createdMs = row.integer(3);
+        if (!row.isNull(4))
+            robot.lastAccessedMs = row.integer(4);
+        if (withTokens) {
+            auto token = open(robot.name, row.at(5));
+            if (!token)
+                return token.error();
+            robot.token = *token;
+        }
+        robots.push_back(std::move(robot));
+    }
     return robots;
+}
+
+Result<QHash<qint64, RobotMemberships>> RobotStore::membershipsByOwner(qint64 ownerId)
+{
+    // One statement for both lists (kind 0: team, 1: repository), ordered
+    // so that each robot's names arrive in the order the list shows them.
+    auto r = m_db.exec("SELECT m.member_id, 0, t.name FROM team_members m JOIN teams t ON t.id = m.team_id "
+                       "JOIN namespaces r ON r.id = m.member_id WHERE r.owner_id = ? AND r.kind = 'robot' "
+                       "UNION ALL "
+                       "SELECT p.namespace_id, 1, rep.name FROM repository_permissions p "
+                       "JOIN repositories rep ON rep.id = p.repository_id "
+                       "JOIN namespaces r ON r.id = p.namespace_id WHERE r.owner_id = ? AND r.kind = 'robot' "
+                       "AND rep.deleted = 0 "
+                       "ORDER BY 1, 2, 3",
+                       {ownerId, ownerId});
+    if (!r)
+        return r.error();
+    QHash<qint64, RobotMemberships> memberships;
+    for (const db::Row &row : r->rows) {
+        RobotMemberships &entry = memberships[row.integer(0)];
+        (row.integer(1) == 0 ? entry.teams : entry.repositories) << row.text(2);
+    }
+    return memberships;
 }
 
 Result<std::pair<Robot, QString>> RobotStore::create(qint64 ownerId, const QString &fullName,
@@ -121,18 +162,23 @@ Result<std::optional<QString>> RobotStore::sealedToken(qint64 robotId)
     return std::optional<QString>{r->first().text(0)};
 }
 
+Result<QString> RobotStore::open(const QString &robotName, const QVariant &sealed) const
+{
+    if (sealed.isNull())
+        return Error::of(ErrorKind::Internal, QStringLiteral("robot %1 has no token").arg(robotName));
+    auto opened = m_box.open(sealed.toString().toLatin1(), robotName.toUtf8());
+    if (!opened)
+        return Error::of(ErrorKind::Internal, QStringLiteral("the token of robot %1 cannot be opened: %2")
+                                                  .arg(robotName, opened.error().message));
+    return QString::fromLatin1(*opened);
+}
+
 Result<QString> RobotStore::token(const Robot &robot)
 {
     auto sealed = sealedToken(robot.id);
     if (!sealed)
         return sealed.error();
-    if (!sealed->has_value())
-        return Error::of(ErrorKind::Internal, QStringLiteral("robot %1 has no token").arg(robot.name));
-    auto opened = m_box.open((*sealed)->toLatin1(), robot.name.toUtf8());
-    if (!opened)
-        return Error::of(ErrorKind::Internal, QStringLiteral("the token of robot %1 cannot be opened: %2")
-                                                  .arg(robot.name, opened.error().message));
-    return QString::fromLatin1(*opened);
+    return open(robot.name, sealed->has_value() ? QVariant(**sealed) : QVariant());
 }
 
 Result<bool> RobotStore::verifyToken(const Robot &robot, const QString &candidate)
@@ -176,19 +222,6 @@ Result<std::vector<RobotGrant>> RobotStore::grants(qint64 robotId)
     for (const db::Row &row : r->rows)
         grants.push_back(RobotGrant{row.text(0), row.text(1) == QLatin1String("public"), row.text(2)});
     return grants;
-}
-
-Result<QStringList> RobotStore::teamNames(qint64 robotId)
-{
-    auto r = m_db.exec("SELECT t.name FROM team_members m JOIN teams t ON t.id = m.team_id "
-                       "WHERE m.member_id = ? ORDER BY t.name",
-                       {robotId});
-    if (!r)
-        return r.error();
-    QStringList names;
-    for (const db::Row &row : r->rows)
-        names << row.text(0);
-    return names;
 }
 
 } // namespace kai::store

@@ -4,6 +4,9 @@
 #include "core/result.h"
 #include "db/database.h"
 
+#include <QHash>
+#include <QStringList>
+
 #include <optional>
 #include <vector>
 
@@ -32,6 +35,26 @@ struct RobotGrant
     QString role;                  // "read" | "write" | "admin"
 };
 
+// A robot as the robot list shows it: only the columns the list needs, as
+// the list is read for every robot of an organization at once.
+struct ListedRobot
+{
+    qint64 id = 0;
+    QString name;                  // "<owner>+<short>"
+    QString description;
+    qint64 createdMs = 0;
+    std::optional<qint64> lastAccessedMs;
+    QString token;                 // in clear when the listing asked for tokens; empty otherwise
+};
+
+// What the robot list shows with permissions=true: the robot's teams and
+// the repositories it holds a direct grant on, each in name order.
+struct RobotMemberships
+{
+    QStringList teams;
+    QStringList repositories;
+};
+
 // All SQL for robot accounts. The 64-character token is sealed with the
 // server's secret box (design decision 7), its associated data the robot's
 // full name, so a database writer can neither read it nor move a sealed
@@ -44,8 +67,14 @@ public:
     static constexpr int kTokenLength = 64;
 
     Result<std::optional<Robot>> byName(const QString &fullName);
-    // The owner's robots, most recently used first, at most `limit` (0: all).
-    Result<std::vector<Robot>> listByOwner(qint64 ownerId, int limit);
+    // The owner's robots, most recently used first (never used last, then
+    // by name), at most `limit` (0: all), in one query. With `withTokens`
+    // each comes with its token, read by the same query and opened here;
+    // Internal if one does not open.
+    Result<std::vector<ListedRobot>> listByOwner(qint64 ownerId, int limit, bool withTokens);
+    // The teams and direct grants of every robot of the owner, in one
+    // query; robots with neither are absent.
+    Result<QHash<qint64, RobotMemberships>> membershipsByOwner(qint64 ownerId);
 
     // Creates the robot with a fresh token; returns it and the token.
     // Conflict when the name is taken.
@@ -63,11 +92,12 @@ public:
     // Records a login; writes at most once a minute per robot.
     Status touch(qint64 robotId, qint64 nowMs);
 
+    // In repository name order.
     Result<std::vector<RobotGrant>> grants(qint64 robotId);
-    Result<QStringList> teamNames(qint64 robotId);
 
 private:
     Result<std::optional<QString>> sealedToken(qint64 robotId);
+    Result<QString> open(const QString &robotName, const QVariant &sealed) const;
     db::Database &m_db;
     const auth::SecretBox &m_box;
 };

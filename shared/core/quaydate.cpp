@@ -4,12 +4,89 @@
 #include <QLocale>
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace kai {
 
+namespace {
+
+constexpr qint64 kMsPerDay = 24 * 3600 * 1000LL;
+// 0001-01-01 and 10000-01-01 in days since 1970-01-01: the years that
+// "yyyy" prints as exactly four digits.
+constexpr qint64 kFirstDay = -719162;
+constexpr qint64 kEndDay = 2932897;
+
+// Floor division, so that times before 1970 fall into the right day.
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+// Civil (proleptic Gregorian) date of a day since 1970-01-01; Howard
+// Hinnant's days_from_civil inverse.
+void civilFromDays(qint64 days, int &year, int &month, int &day)
+{
+    days += 719468;
+    const qint64 era = floorDiv(days, 146097);
+    const qint64 dayOfEra = days - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
+    month = int(mp < 10 ? mp + 3 : mp - 9);
+    year = int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+}
+
+char *twoDigits(char *out, int value)
+{
+    *out++ = char('0' + value / 10);
+    *out++ = char('0' + value % 10);
+    return out;
+}
+
+} // namespace
+
+// Listings format one or two dates per entry (a thousand robots: two
+// thousand dates), and QLocale::toString() parses its format string and
+// builds the names on every call, several microseconds each. The result is
+// plain ASCII, so it is written directly; QLocale stays the reference for
+// years outside 1..9999, where "yyyy" is not four digits.
 QString formatQuayDate(qint64 epochMs)
 {
-    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(epochMs, QTimeZone::utc());
-    return QLocale::c().toString(utc, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")) + QStringLiteral(" -0000");
+    const qint64 days = floorDiv(epochMs, kMsPerDay);
+    if (days < kFirstDay || days >= kEndDay) {
+        const QDateTime utc = QDateTime::fromMSecsSinceEpoch(epochMs, QTimeZone::utc());
+        return QLocale::c().toString(utc, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")) + QStringLiteral(" -0000");
+    }
+    static constexpr char kWeekdays[7][4] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};   // from 1970-01-01
+    static constexpr char kMonths[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int year = 0, month = 0, day = 0;
+    civilFromDays(days, year, month, day);
+    const qint64 secondOfDay = (epochMs - days * kMsPerDay) / 1000;
+
+    // "Tue, 14 May 2024 14:48:51 -0000": 31 characters.
+    char text[32];
+    char *out = text;
+    const char *weekday = kWeekdays[((days % 7) + 7) % 7];
+    out = std::copy(weekday, weekday + 3, out);
+    *out++ = ',';
+    *out++ = ' ';
+    out = twoDigits(out, day);
+    *out++ = ' ';
+    out = std::copy(kMonths[month - 1], kMonths[month - 1] + 3, out);
+    *out++ = ' ';
+    out = twoDigits(out, year / 100);
+    out = twoDigits(out, year % 100);
+    *out++ = ' ';
+    out = twoDigits(out, int(secondOfDay / 3600));
+    *out++ = ':';
+    out = twoDigits(out, int(secondOfDay / 60 % 60));
+    *out++ = ':';
+    out = twoDigits(out, int(secondOfDay % 60));
+    static constexpr char kZone[] = " -0000";
+    out = std::copy(kZone, kZone + 6, out);
+    return QString::fromLatin1(text, out - text);
 }
 
 qint64 parseQuayDate(const QString &text)

@@ -7,6 +7,9 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QUrl>
+
+#include <algorithm>
 
 using namespace kai::test;
 
@@ -75,6 +78,40 @@ private:
         if (registry.putManifest(repository, tag, manifest, "application/vnd.oci.image.manifest.v1+json").status != 201)
             return {};
         return manifest;
+    }
+
+    // Follows next_page from `path` to the last page; the names of every
+    // page in order, and the page sizes.
+    static QStringList pageThrough(ServerProcess *server, const QString &token, const QString &path,
+                                   QList<int> *pageSizes = nullptr)
+    {
+        QStringList names;
+        QString next = path;
+        for (int guard = 0; !next.isEmpty() && guard < 100; ++guard) {
+            const HttpReply page = call(server, token, "GET", next);
+            if (page.status != 200)
+                return names << QStringLiteral("<HTTP %1>").arg(page.status);
+            names << listedNames(page);
+            if (pageSizes)
+                *pageSizes << int(page.json().value("repositories").toArray().size());
+            const QString nextPage = page.json().value("next_page").toString();
+            next = nextPage.isEmpty() ? QString()
+                                      : path + (path.contains('?') ? "&" : "?") + "next_page="
+                                            + QString::fromLatin1(QUrl::toPercentEncoding(nextPage));
+        }
+        return names;
+    }
+
+    // The listing order: namespace, then repository name, bytewise.
+    static QStringList sortedAsListed(QStringList names)
+    {
+        std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
+            const QString an = a.section('/', 0, 0), bn = b.section('/', 0, 0);
+            if (an != bn)
+                return an.toUtf8() < bn.toUtf8();
+            return a.section('/', 1).toUtf8() < b.section('/', 1).toUtf8();
+        });
+        return names;
     }
 
     // An organization owned by `owner`, or a skip while the organizations
@@ -455,6 +492,87 @@ private Q_SLOTS:
         // A token that was not made here is ignored: the first page again.
         const HttpReply forged = call(server, pager, "GET", "/api/v1/repository?namespace=pager&next_page=bm90LWEtdG9rZW4");
         QCOMPARE(listedNames(forged), listedNames(first));
+    }
+
+    // next_page carries the last name of the page: 250 repositories of an
+    // organization come back once each, in name order, for its admin
+    // (every repository) and for a member who sees some through a team
+    // and some through direct grants; a repository deleted meanwhile does
+    // not shift the next page.
+    void organizationListingPagesThroughEveryRepositoryOnceInOrder()
+    {
+        KAI_SERVER(server, m_fixture);
+        const QString alice = tokenFor(server, backend, "alice");
+        const QString bob = tokenFor(server, backend, "bob");
+        QVERIFY(!bob.isEmpty());
+        QVERIFY(ensureOrganization(server, alice, "pageorg"));
+        QStringList created;
+        for (int i = 0; i < 240; ++i)   // created out of name order
+            created << QStringLiteral("r%1").arg(i * 7919 % 240, 3, 10, QLatin1Char('0'));
+        created << "n-1" << "n.1" << "n/1" << "n1" << "n_1" << "n/1/x" << "z" << "a" << "a-b" << "a.b";
+        for (const QString &name : created)
+            QCOMPARE(createRepository(server, alice, name, "private", "pageorg").status, 201);
+        QStringList expected;
+        for (const QString &name : created)
+            expected << "pageorg/" + name;
+        expected = sortedAsListed(expected);
+        QCOMPARE(expected.mid(0, 6), (QStringList{"pageorg/a", "pageorg/a-b", "pageorg/a.b", "pageorg/n-1", "pageorg/n.1",
+                                                  "pageorg/n/1"}));
+
+        QList<int> sizes;
+        QCOMPARE(pageThrough(server, alice, "/api/v1/repository?namespace=pageorg", &sizes), expected);
+        QCOMPARE(sizes, (QList<int>{100, 100, 50}));
+        QCOMPARE(pageThrough(server, alice, "/api/v1/repository?namespace=pageorg&last_modified=true"), expected);
+
+        // Bob: a team's read on every second repository, direct read on every fifth.
+        QCOMPARE(call(server, alice, "PUT", "/api/v1/organization/pageorg/team/pagereaders", {{"role", "member"}}).status, 200);
+        QCOMPARE(call(server, alice, "PUT", "/api/v1/organization/pageorg/team/pagereaders/members/bob").status, 200);
+        QStringList visible;
+        for (int i = 0; i < expected.size(); ++i) {
+            const QString repo = expected.at(i);
+            if (i % 2 == 0)
+                QCOMPARE(call(server, alice, "PUT", "/api/v1/repository/" + repo + "/permissions/team/pagereaders", {{"role", "read"}}).status, 200);
+            if (i % 5 == 0)
+                QCOMPARE(call(server, alice, "PUT", "/api/v1/repository/" + repo + "/permissions/user/bob", {{"role", "read"}}).status, 200);
+            if (i % 2 == 0 || i % 5 == 0)
+                visible << repo;
+        }
+        sizes.clear();
+        QCOMPARE(pageThrough(server, bob, "/api/v1/repository?namespace=pageorg", &sizes), visible);
+        QCOMPARE(sizes, (QList<int>{100, int(visible.size()) - 100}));
+
+        // Deleting the first entry of the next page after reading a page:
+        // the next page starts right after the last name read.
+        const HttpReply first = call(server, alice, "GET", "/api/v1/repository?namespace=pageorg");
+        QCOMPARE(listedNames(first), expected.mid(0, 100));
+        QCOMPARE(call(server, alice, "DELETE", "/api/v1/repository/" + expected.at(100)).status, 204);
+        QCOMPARE(call(server, alice, "DELETE", "/api/v1/repository/" + expected.at(50)).status, 204);
+        const HttpReply second = call(server, alice, "GET", "/api/v1/repository?namespace=pageorg&next_page="
+                                                                + first.json().value("next_page").toString());
+        QCOMPARE(listedNames(second), expected.mid(101, 100));
+    }
+
+    // Listings over several namespaces page by (namespace, name).
+    void publicListingPagesAcrossNamespacesInOrder()
+    {
+        KAI_SERVER(server, m_fixture);
+        QStringList mine;
+        for (const QString user : {"pubpage-b", "pubpage-a"}) {
+            const QString token = tokenFor(server, backend, user);
+            QVERIFY(!token.isEmpty());
+            for (int i = 0; i < 55; ++i) {
+                const QString name = QStringLiteral("p%1").arg((i * 31) % 55, 2, 10, QLatin1Char('0'));
+                QCOMPARE(createRepository(server, token, name, "public").status, 201);
+                mine << user + '/' + name;
+            }
+        }
+        QList<int> sizes;
+        const QStringList listed = pageThrough(server, {}, "/api/v1/repository?public=true", &sizes);
+        QVERIFY2(sizes.size() >= 2, "more than one page");
+        QCOMPARE(listed, sortedAsListed(listed));
+        QCOMPARE(QSet<QString>(listed.begin(), listed.end()).size(), listed.size());
+        for (const QString &repo : mine)
+            QVERIFY2(listed.contains(repo), qPrintable(repo));
     }
 
     void prototypesApplyWhenRepositoriesAreCreated()

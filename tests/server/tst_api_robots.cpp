@@ -187,6 +187,88 @@ private Q_SLOTS:
         QCOMPARE(client.get("/api/v1/user/robots?limit=1").json().value("robots").toArray().size(), 1);
     }
 
+    // The list is written as JSON text (it can hold thousands of robots):
+    // its bytes must be what Qt's writer gives for the same document, every
+    // entry what GET of that robot shows, in Quay's order (most recently
+    // used first, then by name), with teams and grants on request.
+    void organizationRobotListIsCanonicalJsonInUseOrder()
+    {
+        KAI_SERVER(server, m_fixture);
+        HttpClient client(server->baseUrl());
+        client.setBearer(apiToken(server, backend));
+        const Headers json{{"Content-Type", "application/json"}};
+        QCOMPARE(client.send("POST", "/api/v1/organization/", R"({"name":"listorg","email":"listorg@example.com"})", json).status, 201);
+        const QString tricky = QStringLiteral("say \"hi\" \\ back/slash\n\ttab \u00e9 \u6f22 \u0001 <b>&amp;</b> \U0001F600");
+        for (const QString &shortName : QStringList{"zeta", "alpha", "mid", "quote"}) {
+            const QJsonObject body{{"description", shortName == QLatin1String("quote") ? tricky : "plain " + shortName}};
+            QCOMPARE(client.send("PUT", "/api/v1/organization/listorg/robots/" + shortName,
+                                 QJsonDocument(body).toJson(QJsonDocument::Compact), json).status, 201);
+        }
+        QCOMPARE(client.send("PUT", "/api/v1/organization/listorg/team/builders", R"({"role":"member"})", json).status, 200);
+        QCOMPARE(client.send("PUT", "/api/v1/organization/listorg/team/builders/members/listorg+alpha").status, 200);
+        QCOMPARE(client.send("PUT", "/api/v1/organization/listorg/team/zealots", R"({"role":"member"})", json).status, 200);
+        QCOMPARE(client.send("PUT", "/api/v1/organization/listorg/team/zealots/members/listorg+alpha").status, 200);
+        for (const QString &repo : QStringList{"app", "base"}) {
+            QCOMPARE(client.send("POST", "/api/v1/repository",
+                                 QJsonDocument(QJsonObject{{"namespace", "listorg"}, {"repository", repo},
+                                                           {"visibility", "private"}, {"description", ""}})
+                                     .toJson(QJsonDocument::Compact),
+                                 json).status,
+                     201);
+            QCOMPARE(client.send("PUT", "/api/v1/repository/listorg/" + repo + "/permissions/user/listorg+alpha",
+                                 R"({"role":"read"})", json).status,
+                     200);
+        }
+        // A login records last_accessed: "mid" moves to the front.
+        HttpClient registry(server->baseUrl());
+        const QString midToken = client.get("/api/v1/organization/listorg/robots/mid").json().value("token").toString();
+        QVERIFY(!registry.login("listorg+mid", midToken, {}).isEmpty());
+
+        const HttpReply listed = client.get("/api/v1/organization/listorg/robots");
+        QCOMPARE(listed.status, 200);
+        QCOMPARE(listed.body, QJsonDocument::fromJson(listed.body).toJson(QJsonDocument::Compact));
+        const QJsonArray robots = listed.json().value("robots").toArray();
+        QStringList order;
+        for (const QJsonValue &robot : robots) {
+            QJsonObject expected = client.get("/api/v1/organization/listorg/robots/"
+                                              + robot.toObject().value("name").toString().section('+', 1))
+                                       .json();
+            expected.remove("unstructured_metadata");
+            QCOMPARE(robot.toObject(), expected);
+            order << robot.toObject().value("name").toString();
+        }
+        QCOMPARE(order, (QStringList{"listorg+mid", "listorg+alpha", "listorg+quote", "listorg+zeta"}));
+        QCOMPARE(robots.at(2).toObject().value("description").toString(), tricky);
+
+        const HttpReply withPermissions = client.get("/api/v1/organization/listorg/robots?permissions=true&token=false");
+        QCOMPARE(withPermissions.status, 200);
+        QCOMPARE(withPermissions.body, QJsonDocument::fromJson(withPermissions.body).toJson(QJsonDocument::Compact));
+        const QJsonArray permitted = withPermissions.json().value("robots").toArray();
+        QCOMPARE(permitted.size(), 4);
+        for (const QJsonValue &robot : permitted) {
+            const QJsonObject entry = robot.toObject();
+            QVERIFY(!entry.contains("token"));
+            const bool alpha = entry.value("name").toString() == QLatin1String("listorg+alpha");
+            QCOMPARE(entry.value("repositories").toArray(), alpha ? (QJsonArray{"app", "base"}) : QJsonArray());
+            QCOMPARE(entry.value("teams").toArray().size(), alpha ? 2 : 0);
+        }
+        const QJsonArray teams = permitted.at(1).toObject().value("teams").toArray();
+        QCOMPARE(teams.at(0).toObject().value("name").toString(), QStringLiteral("builders"));
+        QCOMPARE(teams.at(1).toObject().value("name").toString(), QStringLiteral("zealots"));
+        QCOMPARE(teams.at(0).toObject().value("avatar").toObject().value("kind").toString(), QStringLiteral("team"));
+
+        // limit is applied after ordering: the first entries of the full list.
+        const HttpReply limited = client.get("/api/v1/organization/listorg/robots?limit=2&token=false");
+        QCOMPARE(limited.status, 200);
+        QCOMPARE(limited.body, QJsonDocument::fromJson(limited.body).toJson(QJsonDocument::Compact));
+        const QJsonArray firstTwo = limited.json().value("robots").toArray();
+        QCOMPARE(firstTwo.size(), 2);
+        QCOMPARE(firstTwo.at(0).toObject().value("name").toString(), QStringLiteral("listorg+mid"));
+        QCOMPARE(firstTwo.at(1).toObject().value("name").toString(), QStringLiteral("listorg+alpha"));
+        QCOMPARE(client.get("/api/v1/organization/listorg/robots?limit=0").json().value("robots").toArray().size(), 4);
+        QCOMPARE(client.get("/api/v1/organization/listorg/robots?limit=x").status, 400);
+    }
+
     void robotWithoutGrantsLogsInButMayNotPush()
     {
         KAI_SERVER(server, m_fixture);
