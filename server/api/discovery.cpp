@@ -47,16 +47,17 @@ void addDiscoveryRoutes(http::Router &router, runtime::WorkerContext &context)
                                    {"QUOTA_MANAGEMENT", false},
                                    {"PROXY_CACHE", false},
                                    {"SECURITY_SCANNER", false},
-                                   {"UI_V2", true}};
+                                   {"UI_V2", true},
+                                   {"CHANGE_TAG_EXPIRATION", c.featureChangeTagExpiration}};
         const QJsonObject config{{"SERVER_HOSTNAME", c.hostname()},
                                  {"PREFERRED_URL_SCHEME", c.preferredUrlScheme},
                                  {"AUTHENTICATION_TYPE", "Database"},
-                                 {"TAG_EXPIRATION_OPTIONS", QJsonArray{"0s", "1d", "1w", "2w", "4w"}},
-                                 {"DEFAULT_TAG_EXPIRATION", "2w"},
+                                 {"TAG_EXPIRATION_OPTIONS", QJsonArray::fromStringList(c.tagExpirationOptions)},
+                                 {"DEFAULT_TAG_EXPIRATION", c.defaultTagExpiration},
                                  {"FEATURE_QUOTA_MANAGEMENT", false},
                                  {"FEATURE_EDIT_QUOTA", false},
                                  {"FEATURE_PROXY_CACHE", false},
-                                 {"PERMANENTLY_DELETE_TAGS", false},
+                                 {"PERMANENTLY_DELETE_TAGS", c.permanentlyDeleteTags},
                                  {"REGISTRY_TITLE", "Kai"},
                                  {"REGISTRY_TITLE_SHORT", "Kai"}};
         writeJson(r, 200, QJsonDocument(QJsonObject{{"config", config},

@@ -18,10 +18,6 @@ namespace {
 using namespace tenancy;
 using runtime::WorkerContext;
 
-// TAG_EXPIRATION_OPTIONS default ["0s", "1d", "1w", "2w", "4w"] (reference
-// §3.4) in seconds. Kai's config does not carry the key yet.
-constexpr qint64 kTagExpirationOptions[] = {0, 86400, 604800, 1209600, 2419200};
-
 // E-mail shape of reference §3.6: one '@', a local part, a domain with at
 // least two non-empty labels, at most 254 characters.
 bool validEmail(const QString &email)
@@ -225,9 +221,10 @@ Result<Reply> changeOrganization(WorkerContext &ctx, const http::HttpRequest &re
             return s.error();
         org->email = newEmail;
     }
-    if (tagSeconds >= 0) {
-        if (std::find(std::begin(kTagExpirationOptions), std::end(kTagExpirationOptions), tagSeconds)
-            == std::end(kTagExpirationOptions))
+    // TAG_EXPIRATION_OPTIONS (reference §3.4); with FEATURE_CHANGE_TAG_EXPIRATION
+    // off the window is silently left alone, as in Quay.
+    if (tagSeconds >= 0 && ctx.config().featureChangeTagExpiration) {
+        if (!ctx.config().tagExpirationOptionSeconds.contains(tagSeconds))
             return badRequest(QStringLiteral("Invalid tag expiration option"));
         if (Status s = ctx.organizations.setTagExpiration(org->id, tagSeconds); !s)
             return s.error();

@@ -283,7 +283,7 @@ Result<Reply> getRepository(WorkerContext &ctx, const http::HttpRequest &request
                      {"can_write", normal && found->role >= auth::Role::Write},
                      {"can_admin", found->role >= auth::Role::Admin}};
     if (queryFlag(request, QStringLiteral("includeTags"), true)) {
-        auto tags = ctx.tags.liveSummaries(r.id, kMaxTags);
+        auto tags = ctx.tags.liveSummaries(r.id, kMaxTags, ctx.nowMs());
         if (!tags)
             return tags.error();
         QJsonObject tagViews;
@@ -292,6 +292,8 @@ Result<Reply> getRepository(WorkerContext &ctx, const http::HttpRequest &request
                                 {"manifest_digest", tag.manifestDigest}};
             if (tag.startMs > 0)
                 tagView.insert("last_modified", formatQuayDate(tag.startMs));
+            if (tag.endMs)
+                tagView.insert("expiration", formatQuayDate(*tag.endMs));
             tagViews.insert(tag.name, tagView);
         }
         view.insert("tags", tagViews);

@@ -3,6 +3,8 @@
 #include "api/applications.h"
 #include "api/apptokens.h"
 #include "api/discovery.h"
+#include "api/labels.h"
+#include "api/manifests.h"
 #include "api/organizations.h"
 #include "api/permissions.h"
 #include "api/prototypes.h"
@@ -10,6 +12,7 @@
 #include "api/robots.h"
 #include "api/session.h"
 #include "api/superuser.h"
+#include "api/tags.h"
 #include "api/teams.h"
 #include "api/user.h"
 
@@ -40,6 +43,9 @@ void addRoutes(http::Router &router, runtime::WorkerContext &context)
     addApplicationRoutes(router, context);
     addPrototypeRoutes(router, context);
     addPermissionRoutes(router, context);
+    addTagRoutes(router, context);
+    addManifestRoutes(router, context);
+    addLabelRoutes(router, context);
     // Last: its bare /api/v1/repository/{repository...} routes match every
     // deeper path, so the families below a repository must come first.
     addRepositoryRoutes(router, context);

@@ -85,11 +85,6 @@ void UserEndpoints::initialize(http::HttpRequest &request, http::HttpResponse &r
     writeJson(response, 200, QJsonDocument(result));
 }
 
-namespace {
-// TAG_EXPIRATION_OPTIONS defaults (reference §3.4), in seconds.
-const QList<qint64> kTagExpirationOptions{0, 86400, 604800, 1209600, 2419200};
-} // namespace
-
 QJsonObject UserEndpoints::selfView(runtime::WorkerContext &context, const store::Namespace &user)
 {
     QJsonArray organizations;
@@ -117,7 +112,7 @@ QJsonObject UserEndpoints::selfView(runtime::WorkerContext &context, const store
                      {"invoice_email", false},
                      {"invoice_email_address", QJsonValue()},
                      {"preferred_namespace", false},
-                     {"tag_expiration_s", tagExpiration ? *tagExpiration : 1209600},
+                     {"tag_expiration_s", tagExpiration ? *tagExpiration : context.config().defaultTagExpirationSeconds},
                      {"prompts", QJsonArray()},
                      {"company", ""},
                      {"family_name", ""},
@@ -170,8 +165,11 @@ void UserEndpoints::update(http::HttpRequest &request, http::HttpResponse &respo
     // Validate everything first, then change everything in one transaction.
     if (body->contains("password") && !validPassword(body->value("password").toString()))
         return writeApiError(response, badRequest(QStringLiteral("Password must be at least 8 characters and contain no whitespace.")), server);
-    if (body->contains("tag_expiration_s")
-        && !kTagExpirationOptions.contains(qint64(body->value("tag_expiration_s").toDouble(-1))))
+    // TAG_EXPIRATION_OPTIONS (reference §3.4); with FEATURE_CHANGE_TAG_EXPIRATION
+    // off the window is silently left alone, as in Quay.
+    const bool changeTagExpiration = body->contains("tag_expiration_s") && m_context.config().featureChangeTagExpiration;
+    if (changeTagExpiration
+        && !m_context.config().tagExpirationOptionSeconds.contains(qint64(body->value("tag_expiration_s").toDouble(-1))))
         return writeApiError(response, badRequest(QStringLiteral("Invalid tag expiration option")), server);
     if (body->contains("username") && body->value("username").toString() != caller->identity.name)
         return writeApiError(response, badRequest(QStringLiteral("Renaming users is not supported (FEATURE_USER_RENAME is off)")), server);
@@ -187,7 +185,7 @@ void UserEndpoints::update(http::HttpRequest &request, http::HttpResponse &respo
         if (Status s = m_context.namespaces.setEmail(id, body->value("email").toString()); !s)
             return writeApiError(response, s.error().kind == ErrorKind::Conflict ? badRequest(s.error().message) : s.error(), server);
     }
-    if (body->contains("tag_expiration_s")) {
+    if (changeTagExpiration) {
         if (Status s = m_context.namespaces.setTagExpiration(id, qint64(body->value("tag_expiration_s").toDouble())); !s)
             return writeApiError(response, s.error(), server);
     }

@@ -1,5 +1,7 @@
 #include "config/config.h"
 
+#include "core/expiry.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -7,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <set>
+#include <tuple>
 
 namespace kai::config {
 
@@ -31,15 +34,20 @@ const std::set<std::string> &knownKeys()
         "GLOBAL_READONLY_SUPER_USERS", "FEATURE_SUPERUSERS_FULL_ACCESS",
         "FEATURE_MAILING", "FEATURE_REQUIRE_TEAM_INVITE", "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS",
         "MAIL_USE_AUTH", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DEFAULT_SENDER", "REGISTRY_TITLE",
+        "TAG_EXPIRATION_OPTIONS", "DEFAULT_TAG_EXPIRATION", "LABELED_EXPIRATION_MINIMUM",
+        "LABELED_EXPIRATION_MAXIMUM", "PUSH_TEMP_TAG_EXPIRATION_SEC", "PERMANENTLY_DELETE_TAGS",
+        "FEATURE_CHANGE_TAG_EXPIRATION",
+        "LABEL_KEY_RESERVED_PREFIXES", "FEATURE_UI_MODELCARD", "UI_MODELCARD_ARTIFACT_TYPE",
+        "UI_MODELCARD_ANNOTATION", "UI_MODELCARD_LAYER_ANNOTATION", "KAI_MODELCARD_MAX_BYTES",
         // Quay keys accepted for compatibility; not (yet) acted upon.
-        "AUTHENTICATION_TYPE", "BUILDLOGS_REDIS", "USER_EVENTS_REDIS", "DEFAULT_TAG_EXPIRATION",
-        "TAG_EXPIRATION_OPTIONS", "SECRET_KEY", "DATABASE_SECRET_KEY", "SETUP_COMPLETE",
+        "AUTHENTICATION_TYPE", "BUILDLOGS_REDIS", "USER_EVENTS_REDIS",
+        "SECRET_KEY", "DATABASE_SECRET_KEY", "SETUP_COMPLETE",
         "BROWSER_API_CALLS_XHR_ONLY", "FEATURE_EXTENDED_REPOSITORY_NAMES",
         "EXTERNAL_TLS_TERMINATION", "REGISTRY_TITLE_SHORT", "ENTERPRISE_LOGO_URL",
         "FEATURE_SUPER_USERS", "FEATURE_DIRECT_LOGIN", "FEATURE_ACI_CONVERSION", "FEATURE_BUILD_SUPPORT",
         "FEATURE_SECURITY_SCANNER", "FEATURE_PROXY_CACHE", "FEATURE_QUOTA_MANAGEMENT",
         "FEATURE_EDIT_QUOTA", "DEFAULT_SYSTEM_REJECT_QUOTA_BYTES", "FEATURE_UI_V2", "ALLOW_PULLS_WITHOUT_STRICT_LOGGING",
-        "CREATE_NAMESPACE_ON_PUSH", "FEATURE_LIBRARY_SUPPORT", "PERMANENTLY_DELETE_TAGS",
+        "CREATE_NAMESPACE_ON_PUSH", "FEATURE_LIBRARY_SUPPORT",
         "FEATURE_APP_SPECIFIC_TOKENS", "GARBAGE_COLLECTION_FREQUENCY", "TESTING", "DEBUGGING"};
     return keys;
 }
@@ -89,6 +97,124 @@ Result<QString> readStoragePath(const YAML::Node &node)
     if (entry.size() < 2 || !entry[1]["storage_path"])
         return invalid(key, QStringLiteral("LocalStorage needs storage_path"));
     return QString::fromStdString(entry[1]["storage_path"].as<std::string>());
+}
+
+// Tags, the time machine and expiry. Durations follow Quay's schema pattern
+// ^[0-9]+(w|m|d|h|s)$; the default window must be one of the options, as
+// the UI offers only those.
+Status applyTagKeys(const YAML::Node &root, Config &config)
+{
+    auto duration = [&](const char *key, QString &text, qint64 &seconds) -> Status {
+        if (!root[key] || root[key].IsNull())
+            return {};
+        auto v = readString(root[key], QString::fromLatin1(key));
+        if (!v)
+            return v.error();
+        const std::optional<qint64> parsed = parseConfigDurationSeconds(*v);
+        if (!parsed)
+            return invalid(key, QStringLiteral("'%1' is not a duration like 2w, 1d, 12h, 30m or 0s").arg(*v));
+        text = *v;
+        seconds = *parsed;
+        return {};
+    };
+    if (const YAML::Node options = root["TAG_EXPIRATION_OPTIONS"]; options && !options.IsNull()) {
+        if (!options.IsSequence() || options.size() == 0)
+            return invalid("TAG_EXPIRATION_OPTIONS", "expected a non-empty list of durations such as [\"0s\", \"2w\"]");
+        config.tagExpirationOptions.clear();
+        config.tagExpirationOptionSeconds.clear();
+        for (const auto &option : options) {
+            const QString text = option.IsScalar() ? QString::fromStdString(option.as<std::string>()) : QString();
+            const std::optional<qint64> seconds = parseConfigDurationSeconds(text);
+            if (!seconds)
+                return invalid("TAG_EXPIRATION_OPTIONS",
+                               QStringLiteral("'%1' is not a duration like 2w, 1d, 12h, 30m or 0s").arg(text));
+            config.tagExpirationOptions << text;
+            config.tagExpirationOptionSeconds << *seconds;
+        }
+    }
+    QString unused;
+    for (Status s : {duration("DEFAULT_TAG_EXPIRATION", config.defaultTagExpiration, config.defaultTagExpirationSeconds),
+                     duration("LABELED_EXPIRATION_MINIMUM", unused, config.labeledExpirationMinimumSeconds),
+                     duration("LABELED_EXPIRATION_MAXIMUM", unused, config.labeledExpirationMaximumSeconds)}) {
+        if (!s)
+            return s;
+    }
+    if (!config.tagExpirationOptionSeconds.contains(config.defaultTagExpirationSeconds))
+        return invalid("DEFAULT_TAG_EXPIRATION", QStringLiteral("'%1' is not one of TAG_EXPIRATION_OPTIONS (%2)")
+                                                     .arg(config.defaultTagExpiration, config.tagExpirationOptions.join(", ")));
+    if (config.labeledExpirationMinimumSeconds > config.labeledExpirationMaximumSeconds)
+        return invalid("LABELED_EXPIRATION_MINIMUM", "must not exceed LABELED_EXPIRATION_MAXIMUM");
+    if (const YAML::Node n = root["PUSH_TEMP_TAG_EXPIRATION_SEC"]; n && !n.IsNull()) {
+        auto v = readInt(n, QStringLiteral("PUSH_TEMP_TAG_EXPIRATION_SEC"), 1, 365LL * 86400);
+        if (!v)
+            return v.error();
+        config.pushTempTagExpirationSeconds = *v;
+    }
+    for (const auto &[key, out] : {std::pair<const char *, bool *>{"PERMANENTLY_DELETE_TAGS", &config.permanentlyDeleteTags},
+                                   std::pair<const char *, bool *>{"FEATURE_CHANGE_TAG_EXPIRATION", &config.featureChangeTagExpiration}}) {
+        if (!root[key] || root[key].IsNull())
+            continue;
+        auto v = readBool(root[key], QString::fromLatin1(key));
+        if (!v)
+            return v.error();
+        *out = *v;
+    }
+    return {};
+}
+
+// Manifest labels and model cards. The annotation keys are maps of
+// string pairs a manifest's or layer's annotations must all contain.
+Status applyLabelKeys(const YAML::Node &root, Config &config)
+{
+    if (const YAML::Node prefixes = root["LABEL_KEY_RESERVED_PREFIXES"]; prefixes && !prefixes.IsNull()) {
+        if (!prefixes.IsSequence())
+            return invalid("LABEL_KEY_RESERVED_PREFIXES", "expected a list of prefixes such as [\"com.example.\"]");
+        for (const auto &prefix : prefixes) {
+            const QString text = prefix.IsScalar() ? QString::fromStdString(prefix.as<std::string>()) : QString();
+            if (text.isEmpty() || !text.endsWith(QLatin1Char('.')))
+                return invalid("LABEL_KEY_RESERVED_PREFIXES", QStringLiteral("'%1' must end with '.'").arg(text));
+            config.labelKeyReservedPrefixes << text;
+        }
+    }
+    if (const YAML::Node n = root["FEATURE_UI_MODELCARD"]; n && !n.IsNull()) {
+        auto v = readBool(n, QStringLiteral("FEATURE_UI_MODELCARD"));
+        if (!v)
+            return v.error();
+        config.featureUiModelcard = *v;
+    }
+    if (const YAML::Node n = root["UI_MODELCARD_ARTIFACT_TYPE"]; n && !n.IsNull()) {
+        auto v = readString(n, QStringLiteral("UI_MODELCARD_ARTIFACT_TYPE"));
+        if (!v)
+            return v.error();
+        config.uiModelcardArtifactType = *v;
+    }
+    auto pairs = [&](const char *key, QMap<QString, QString> &out) -> Status {
+        const YAML::Node n = root[key];
+        if (!n || n.IsNull())
+            return {};
+        if (!n.IsMap())
+            return invalid(key, "expected a map of annotation keys to values, such as {org.opencontainers.image.title: README.md}");
+        QMap<QString, QString> read;
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            if (!it->second.IsScalar())
+                return invalid(key, QStringLiteral("the value of %1 must be a string").arg(QString::fromStdString(it->first.as<std::string>())));
+            read.insert(QString::fromStdString(it->first.as<std::string>()), QString::fromStdString(it->second.as<std::string>()));
+        }
+        out = read;
+        return {};
+    };
+    for (Status s : {pairs("UI_MODELCARD_ANNOTATION", config.uiModelcardAnnotation),
+                     pairs("UI_MODELCARD_LAYER_ANNOTATION", config.uiModelcardLayerAnnotation)}) {
+        if (!s)
+            return s;
+    }
+    if (const YAML::Node n = root["KAI_MODELCARD_MAX_BYTES"]; n && !n.IsNull()) {
+        auto v = readInt(n, QStringLiteral("KAI_MODELCARD_MAX_BYTES"), 1, 64LL * 1024 * 1024);
+        if (!v)
+            return v.error();
+        config.modelcardMaxBytes = *v;
+    }
+    return {};
 }
 
 Status applyYaml(const YAML::Node &root, Config &config, QStringList &warnings)
@@ -155,6 +281,10 @@ Status applyYaml(const YAML::Node &root, Config &config, QStringList &warnings)
     }
     qint64 workers = 0;
     if (Status s = integer("KAI_WORKER_THREADS", workers, 0, 256); !s)
+        return s;
+    if (Status s = applyTagKeys(root, config); !s)
+        return s;
+    if (Status s = applyLabelKeys(root, config); !s)
         return s;
     config.workerThreads = int(workers);
 

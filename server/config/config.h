@@ -3,6 +3,8 @@
 #include "core/result.h"
 
 #include <QHostAddress>
+#include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -58,6 +60,26 @@ struct Config
     QString mailPassword;               // MAIL_PASSWORD
     QString mailDefaultSender = "admin@example.com"; // MAIL_DEFAULT_SENDER
     QString registryTitle = "Project Quay"; // REGISTRY_TITLE (mail subjects and bodies)
+
+    // Tags, the time machine and expiry (reference §3.4, §4.1, §4.2).
+    // Durations are kept as Quay writes them ("2w") and in seconds.
+    QStringList tagExpirationOptions{"0s", "1d", "1w", "2w", "4w"}; // TAG_EXPIRATION_OPTIONS
+    QList<qint64> tagExpirationOptionSeconds{0, 86400, 604800, 1209600, 2419200};
+    QString defaultTagExpiration = "2w";           // DEFAULT_TAG_EXPIRATION: new namespaces' window
+    qint64 defaultTagExpirationSeconds = 1209600;
+    qint64 labeledExpirationMinimumSeconds = 3600;          // LABELED_EXPIRATION_MINIMUM ("1h")
+    qint64 labeledExpirationMaximumSeconds = 104 * 604800;  // LABELED_EXPIRATION_MAXIMUM ("104w")
+    qint64 pushTempTagExpirationSeconds = 3600;    // PUSH_TEMP_TAG_EXPIRATION_SEC
+    bool permanentlyDeleteTags = false;            // PERMANENTLY_DELETE_TAGS: POST .../tag/<t>/expire
+    bool featureChangeTagExpiration = true;        // FEATURE_CHANGE_TAG_EXPIRATION
+
+    // Manifest labels and model cards (reference §2.10, §4.8, guide 8.1.1).
+    QStringList labelKeyReservedPrefixes;          // LABEL_KEY_RESERVED_PREFIXES: more refused prefixes, each ending in "."
+    bool featureUiModelcard = true;                // FEATURE_UI_MODELCARD: "modelcard" in GET .../manifest/<digest>
+    QString uiModelcardArtifactType = "application/x-mlmodel"; // UI_MODELCARD_ARTIFACT_TYPE
+    QMap<QString, QString> uiModelcardAnnotation;  // UI_MODELCARD_ANNOTATION (Quay's default {})
+    QMap<QString, QString> uiModelcardLayerAnnotation{{"org.opencontainers.image.title", "README.md"}}; // UI_MODELCARD_LAYER_ANNOTATION
+    qint64 modelcardMaxBytes = 1024 * 1024;        // KAI_MODELCARD_MAX_BYTES: larger cards are refused
 
     // The hostname clients must use (JWT audience, challenge realm).
     QString hostname() const;

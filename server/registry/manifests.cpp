@@ -1,6 +1,7 @@
 #include "registry/manifests.h"
 
 #include "oci/digest.h"
+#include "oci/labels.h"
 #include "oci/manifest.h"
 #include "oci/mediatypes.h"
 #include "oci/names.h"
@@ -15,6 +16,28 @@ namespace {
 Error manifestUnknown(const QString &reference)
 {
     return Error::of(ErrorKind::ManifestUnknown, QStringLiteral("manifest unknown"), QJsonObject{{"reference", reference}});
+}
+
+// A tag that existed but was deleted or expired (Quay's TAG_EXPIRED).
+Error tagExpired(const QString &tag)
+{
+    return Error::of(ErrorKind::TagExpired,
+                     QStringLiteral("Tag %1 was deleted or has expired. To pull, revive via time machine").arg(tag),
+                     QJsonObject{{"reference", tag}});
+}
+
+// The image config's bytes, for its labels; empty when the manifest has no
+// image config or it is unreasonably large for a config.
+QByteArray imageConfigOf(const oci::Manifest &manifest, const storage::BlobStore &blobs)
+{
+    constexpr qint64 kMaximumConfigBytes = 16 << 20;
+    if (!manifest.config || !oci::isImageConfigMediaType(manifest.config->mediaType)
+        || manifest.config->size > kMaximumConfigBytes)
+        return {};
+    auto device = blobs.openBlob(manifest.config->digest);
+    if (!device)
+        return {};
+    return (*device)->read(kMaximumConfigBytes);
 }
 
 // A reference is a tag or a digest; a bad one is refused before anything
@@ -50,12 +73,20 @@ void ManifestEndpoints::get(http::HttpRequest &request, http::HttpResponse &resp
     } else {
         if (Status s = oci::validateTag(reference); !s)
             return writeError(response, s.error(), server, &request);
-        found = m_context.tags.resolve(target->repository.id, reference);
+        found = m_context.tags.resolve(target->repository.id, reference, m_context.nowMs());
     }
     if (!found)
         return writeError(response, found.error(), server, &request);
-    if (!found->has_value())
+    if (!found->has_value()) {
+        if (!oci::looksLikeDigest(reference)) {
+            auto existed = m_context.tags.hasHistory(target->repository.id, reference);
+            if (!existed)
+                return writeError(response, existed.error(), server, &request);
+            if (*existed)
+                return writeError(response, tagExpired(reference), server, &request);
+        }
         return writeError(response, manifestUnknown(reference), server, &request);
+    }
     const store::ManifestRecord &manifest = **found;
 
     setApiVersionHeader(response);
@@ -153,14 +184,35 @@ void ManifestEndpoints::put(http::HttpRequest &request, http::HttpResponse &resp
         record.annotations = QJsonDocument(manifest->annotations).toJson(QJsonDocument::Compact);
     record.content = body;
     record.size = body.size();
-    record.createdMs = m_context.nowMs();
+    const qint64 nowMs = m_context.nowMs();
+    record.createdMs = nowMs;
+    // Labels come from the config blob and the annotations (reference
+    // §4.2); read before the transaction, and only for a new manifest.
+    auto known = m_context.manifests.byDigest(repositoryId, record.digest);
+    if (!known)
+        return writeError(response, known.error(), server, &request);
+    const QList<oci::ManifestLabel> labels =
+        known->has_value() ? QList<oci::ManifestLabel>{} : oci::manifestLabels(*manifest, imageConfigOf(*manifest, server.blobs));
+
+    // The manifest, its labels and the tag row commit together.
+    db::Transaction tx(*m_context.database);
+    if (!tx.status())
+        return writeError(response, tx.status().error(), server, &request);
     auto stored = m_context.manifests.store(record, blobDigests, children);
     if (!stored)
         return writeError(response, stored.error(), server, &request);
-    if (!byDigest) {
-        if (Status s = m_context.tags.set(repositoryId, reference, stored->id, m_context.nowMs()); !s)
+    if (stored->created) {
+        if (Status s = m_context.labels.addFromManifest(stored->record.id, labels, nowMs); !s)
             return writeError(response, s.error(), server, &request);
     }
+    if (!byDigest) {
+        if (auto tagged = m_context.tagMover.point(repositoryId, reference, stored->record, nowMs); !tagged)
+            return writeError(response, tagged.error(), server, &request);
+    } else if (Status s = m_context.tagMover.holdPushedByDigest(stored->record, nowMs); !s) {
+        return writeError(response, s.error(), server, &request);
+    }
+    if (Status s = tx.commit(); !s)
+        return writeError(response, s.error(), server, &request);
 
     setApiVersionHeader(response);
     response.setStatus(201);
@@ -186,11 +238,16 @@ void ManifestEndpoints::remove(http::HttpRequest &request, http::HttpResponse &r
         // Quay's extension: deleting by tag ends that tag only.
         if (Status s = oci::validateTag(reference); !s)
             return writeError(response, s.error(), server, &request);
-        auto ended = m_context.tags.end(repositoryId, reference, m_context.nowMs());
+        db::Transaction tx(*m_context.database);
+        if (!tx.status())
+            return writeError(response, tx.status().error(), server, &request);
+        auto ended = m_context.tagMover.remove(repositoryId, reference, m_context.nowMs());
         if (!ended)
             return writeError(response, ended.error(), server, &request);
         if (!*ended)
             return writeError(response, manifestUnknown(reference), server, &request);
+        if (Status s = tx.commit(); !s)
+            return writeError(response, s.error(), server, &request);
     } else {
         auto digest = oci::Digest::parse(reference);
         if (!digest)

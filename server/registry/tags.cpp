@@ -33,7 +33,7 @@ void TagEndpoints::list(http::HttpRequest &request, http::HttpResponse &response
     QStringList names;
     bool more = false;
     if (limit > 0) {
-        auto page = m_context.tags.list(target->repository.id, last, limit + 1);
+        auto page = m_context.tags.list(target->repository.id, last, limit + 1, m_context.nowMs());
         if (!page)
             return writeError(response, page.error(), server, &request);
         names = *page;

@@ -5,9 +5,11 @@
 #include "auth/verifiedtokencache.h"
 #include "db/database.h"
 #include "model/repositorycreator.h"
+#include "model/tagmover.h"
 #include "runtime/servercontext.h"
 #include "store/apptokenstore.h"
 #include "store/blobrecordstore.h"
+#include "store/labelstore.h"
 #include "store/manifeststore.h"
 #include "store/namespacestore.h"
 #include "store/organizationstore.h"
@@ -50,6 +52,8 @@ public:
     store::TeamStore teams{*database};
     store::PrototypeStore prototypes{*database};
     model::RepositoryCreator repositoryCreator{repositories, prototypes};
+    store::LabelStore labels{*database};
+    model::TagMover tagMover{tags, labels, server.config};
     auth::Authenticator authenticator;
     auth::PermissionResolver permissions;
     auth::VerifiedTokenCache verifiedTokens;

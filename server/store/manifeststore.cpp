@@ -26,17 +26,34 @@ Result<std::optional<ManifestRecord>> ManifestStore::byDigest(qint64 repositoryI
     return std::optional<ManifestRecord>{fromRow(result->first())};
 }
 
-Result<ManifestRecord> ManifestStore::store(const ManifestRecord &m, const QStringList &blobDigests,
+Result<std::optional<ManifestRecord>> ManifestStore::taggedByDigest(qint64 repositoryId, const QString &digest,
+                                                                    qint64 nowMs)
+{
+    auto result = m_db.exec(
+        QStringLiteral("SELECT %1 FROM manifests m WHERE m.repository_id = ? AND m.digest = ? AND ("
+                       "EXISTS (SELECT 1 FROM tags t WHERE t.manifest_id = m.id AND t.hidden = 0 AND t.is_current = 1 "
+                       "AND (t.lifetime_end_ms IS NULL OR t.lifetime_end_ms > ?)) "
+                       "OR EXISTS (SELECT 1 FROM manifests p JOIN manifest_children c ON c.manifest_id = p.id "
+                       "JOIN tags t ON t.manifest_id = p.id WHERE p.repository_id = m.repository_id "
+                       "AND c.child_digest = m.digest AND t.hidden = 0 AND t.is_current = 1 "
+                       "AND (t.lifetime_end_ms IS NULL OR t.lifetime_end_ms > ?)))")
+            .arg(QLatin1String(kColumns)),
+        {repositoryId, digest, nowMs, nowMs});
+    if (!result)
+        return result.error();
+    if (result->empty())
+        return std::optional<ManifestRecord>{};
+    return std::optional<ManifestRecord>{fromRow(result->first())};
+}
+
+Result<StoredManifest> ManifestStore::store(const ManifestRecord &m, const QStringList &blobDigests,
                                             const QStringList &childDigests)
 {
-    db::Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status().error();
     auto existing = byDigest(m.repositoryId, m.digest);
     if (!existing)
         return existing.error();
     if (existing->has_value())
-        return **existing;
+        return StoredManifest{**existing, false};
     auto inserted = m_db.exec(
         "INSERT INTO manifests (repository_id, digest, media_type, artifact_type, subject_digest, annotations, content, size, created_ms) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -59,9 +76,22 @@ Result<ManifestRecord> ManifestStore::store(const ManifestRecord &m, const QStri
         if (!r)
             return r.error();
     }
-    if (Status s = tx.commit(); !s)
-        return s.error();
-    return record;
+    return StoredManifest{record, true};
+}
+
+Result<std::vector<ChildPresence>> ManifestStore::children(qint64 repositoryId, qint64 manifestId)
+{
+    auto result = m_db.exec("SELECT c.child_digest, (SELECT COUNT(*) FROM manifests m WHERE m.repository_id = ? "
+                            "AND m.digest = c.child_digest) FROM manifest_children c WHERE c.manifest_id = ? "
+                            "ORDER BY c.child_digest",
+                            {repositoryId, manifestId});
+    if (!result)
+        return result.error();
+    std::vector<ChildPresence> children;
+    children.reserve(result->rows.size());
+    for (const auto &row : result->rows)
+        children.push_back(ChildPresence{row.text(0), row.integer(1) > 0});
+    return children;
 }
 
 Result<QList<ManifestRecord>> ManifestStore::referrers(qint64 repositoryId, const QString &subjectDigest)

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace kai::store {
 
@@ -24,16 +25,37 @@ struct ManifestRecord
     qint64 createdMs = 0;
 };
 
+// A manifest as store() left it: new, or the one already there.
+struct StoredManifest
+{
+    ManifestRecord record;
+    bool created = false;
+};
+
+// A child an index names, and whether the repository holds it.
+struct ChildPresence
+{
+    QString digest;
+    bool present = false;
+};
+
 class ManifestStore
 {
 public:
     explicit ManifestStore(db::Database &db) : m_db(db) {}
 
     Result<std::optional<ManifestRecord>> byDigest(qint64 repositoryId, const QString &digest);
+    // The manifest if an alive, visible tag points at it at `nowMs`,
+    // directly or as a child of an index it points at: what API v1 shows
+    // (reference §2.10). Manifests held only by dead or hidden tags: none.
+    Result<std::optional<ManifestRecord>> taggedByDigest(qint64 repositoryId, const QString &digest, qint64 nowMs);
     // Stores the manifest with what it references; returns the existing
-    // record when the same digest is already in the repository.
-    Result<ManifestRecord> store(const ManifestRecord &manifest, const QStringList &blobDigests,
+    // record when the same digest is already in the repository. Runs
+    // several statements: the caller holds the transaction.
+    Result<StoredManifest> store(const ManifestRecord &manifest, const QStringList &blobDigests,
                                  const QStringList &childDigests);
+    // The children an index names, in digest order.
+    Result<std::vector<ChildPresence>> children(qint64 repositoryId, qint64 manifestId);
     // Manifests whose subject is `subjectDigest`, oldest first.
     Result<QList<ManifestRecord>> referrers(qint64 repositoryId, const QString &subjectDigest);
     Status remove(qint64 manifestId);

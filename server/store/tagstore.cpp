@@ -2,13 +2,62 @@
 
 namespace kai::store {
 
-Result<std::optional<ManifestRecord>> TagStore::resolve(qint64 repositoryId, const QString &tag)
+namespace {
+
+// Columns of a TagRow, in fromRow() order, for a table aliased "t".
+const char *const kRowColumns =
+    "t.id, t.repository_id, t.name, t.manifest_id, t.lifetime_start_ms, t.lifetime_end_ms, t.reversion, t.hidden, t.immutable";
+
+TagRow fromRow(const db::Row &r, int first = 0)
+{
+    TagRow row;
+    row.id = r.integer(first);
+    row.repositoryId = r.integer(first + 1);
+    row.name = r.text(first + 2);
+    row.manifestId = r.integer(first + 3);
+    row.startMs = r.integer(first + 4);
+    if (!r.isNull(first + 5))
+        row.endMs = r.integer(first + 5);
+    row.reversion = r.boolean(first + 6);
+    row.hidden = r.boolean(first + 7);
+    row.immutable = r.boolean(first + 8);
+    return row;
+}
+
+QVariant optionalValue(std::optional<qint64> value) { return value ? QVariant(*value) : QVariant(); }
+
+// LIKE with '!' as the escape character: the caller's text matches literally.
+QString containsPattern(const QString &text)
+{
+    QString escaped;
+    for (QChar c : text.toLower()) {
+        if (c == u'%' || c == u'_' || c == u'!')
+            escaped += u'!';
+        escaped += c;
+    }
+    return u'%' + escaped + u'%';
+}
+
+} // namespace
+
+Status TagStore::lockHistory(qint64 repositoryId)
+{
+    // A no-op UPDATE: the portable way to take the repository's row lock
+    // (FOR UPDATE is PostgreSQL only), held until commit or rollback.
+    auto result = m_db.exec("UPDATE repositories SET state = state WHERE id = ?", {repositoryId});
+    if (!result)
+        return result.error();
+    return {};
+}
+
+Result<std::optional<ManifestRecord>> TagStore::resolve(qint64 repositoryId, const QString &tag, qint64 nowMs)
 {
     auto result = m_db.exec(
         "SELECT m.id, m.repository_id, m.digest, m.media_type, m.artifact_type, m.subject_digest, m.annotations, "
         "m.content, m.size, m.created_ms FROM tags t JOIN manifests m ON m.id = t.manifest_id "
-        "WHERE t.repository_id = ? AND t.name = ? AND t.lifetime_end_ms IS NULL AND t.hidden = 0",
-        {repositoryId, tag});
+        "WHERE t.repository_id = ? AND t.name = ? AND t.is_current = 1 AND t.hidden = 0 "
+        "AND (t.lifetime_end_ms IS NULL OR t.lifetime_end_ms > ?)",
+        {repositoryId, tag, nowMs});
     if (!result)
         return result.error();
     if (result->empty())
@@ -19,36 +68,99 @@ Result<std::optional<ManifestRecord>> TagStore::resolve(qint64 repositoryId, con
                                                         r.integer(8), r.integer(9)}};
 }
 
-Status TagStore::set(qint64 repositoryId, const QString &tag, qint64 manifestId, qint64 nowMs)
+Result<bool> TagStore::hasHistory(qint64 repositoryId, const QString &tag)
 {
-    db::Transaction tx(m_db);
-    if (!tx.status())
-        return tx.status();
-    auto live = m_db.exec("SELECT id, manifest_id FROM tags WHERE repository_id = ? AND name = ? AND lifetime_end_ms IS NULL",
-                          {repositoryId, tag});
-    if (!live)
-        return live.error();
-    if (!live->empty()) {
-        if (live->first().integer(1) == manifestId)
-            return tx.commit();
-        // A tag's lifetime must not be empty: start the new one strictly after.
-        auto ended = m_db.exec("UPDATE tags SET lifetime_end_ms = ? WHERE id = ?", {nowMs, live->first().integer(0)});
-        if (!ended)
-            return ended.error();
-    }
-    auto inserted = m_db.exec("INSERT INTO tags (repository_id, name, manifest_id, lifetime_start_ms, lifetime_end_ms, hidden, immutable) "
-                              "VALUES (?, ?, ?, ?, NULL, 0, 0)",
-                              {repositoryId, tag, manifestId, nowMs});
-    if (!inserted)
-        return inserted.error();
-    return tx.commit();
+    auto result = m_db.exec("SELECT 1 FROM tags WHERE repository_id = ? AND name = ? AND hidden = 0 LIMIT 1",
+                            {repositoryId, tag});
+    if (!result)
+        return result.error();
+    return !result->empty();
 }
 
-Result<QStringList> TagStore::list(qint64 repositoryId, const QString &last, int limit)
+Result<std::optional<TagRow>> TagStore::current(qint64 repositoryId, const QString &name)
 {
-    auto result = m_db.exec("SELECT name FROM tags WHERE repository_id = ? AND lifetime_end_ms IS NULL AND hidden = 0 "
-                            "AND name > ? ORDER BY name LIMIT ?",
-                            {repositoryId, last, limit});
+    auto result = m_db.exec(QStringLiteral("SELECT %1 FROM tags t WHERE t.repository_id = ? AND t.name = ? AND t.is_current = 1")
+                                .arg(QLatin1String(kRowColumns)),
+                            {repositoryId, name});
+    if (!result)
+        return result.error();
+    if (result->empty())
+        return std::optional<TagRow>{};
+    return std::optional<TagRow>{fromRow(result->first())};
+}
+
+Result<bool> TagStore::closeCurrent(qint64 repositoryId, const QString &name, qint64 nowMs)
+{
+    auto result = m_db.exec("UPDATE tags SET is_current = 0, lifetime_end_ms = CASE "
+                            "WHEN lifetime_end_ms IS NULL OR lifetime_end_ms > ? THEN ? ELSE lifetime_end_ms END "
+                            "WHERE repository_id = ? AND name = ? AND is_current = 1",
+                            {nowMs, nowMs, repositoryId, name});
+    if (!result)
+        return result.error();
+    return result->rowsAffected > 0;
+}
+
+Result<qint64> TagStore::start(const TagRow &row)
+{
+    auto result = m_db.exec("INSERT INTO tags (repository_id, name, manifest_id, lifetime_start_ms, lifetime_end_ms, hidden, "
+                            "immutable, reversion, is_current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
+                            {row.repositoryId, row.name, row.manifestId, row.startMs, optionalValue(row.endMs),
+                             row.hidden, row.immutable, row.reversion});
+    if (!result)
+        return result.error();
+    return result->first().integer(0);
+}
+
+Result<bool> TagStore::changeEnd(qint64 tagId, std::optional<qint64> expectedEnd, std::optional<qint64> newEnd)
+{
+    Result<db::QueryResult> result =
+        expectedEnd ? m_db.exec("UPDATE tags SET lifetime_end_ms = ? WHERE id = ? AND is_current = 1 AND lifetime_end_ms = ?",
+                                {optionalValue(newEnd), tagId, *expectedEnd})
+                    : m_db.exec("UPDATE tags SET lifetime_end_ms = ? WHERE id = ? AND is_current = 1 AND lifetime_end_ms IS NULL",
+                                {optionalValue(newEnd), tagId});
+    if (!result)
+        return result.error();
+    return result->rowsAffected == 1;
+}
+
+Status TagStore::retire(qint64 tagId, qint64 endMs)
+{
+    auto result = m_db.exec("UPDATE tags SET lifetime_end_ms = ?, is_current = 0 WHERE id = ?", {endMs, tagId});
+    if (!result)
+        return result.error();
+    return {};
+}
+
+Result<std::vector<TagRow>> TagStore::rowsFor(qint64 repositoryId, const QString &name, qint64 manifestId)
+{
+    auto result = m_db.exec(QStringLiteral("SELECT %1 FROM tags t WHERE t.repository_id = ? AND t.name = ? AND t.manifest_id = ? "
+                                           "ORDER BY t.lifetime_start_ms DESC, t.id DESC")
+                                .arg(QLatin1String(kRowColumns)),
+                            {repositoryId, name, manifestId});
+    if (!result)
+        return result.error();
+    std::vector<TagRow> rows;
+    rows.reserve(result->rows.size());
+    for (const auto &r : result->rows)
+        rows.push_back(fromRow(r));
+    return rows;
+}
+
+Result<bool> TagStore::holdsManifestUntil(qint64 manifestId, qint64 untilMs)
+{
+    auto result = m_db.exec("SELECT 1 FROM tags WHERE manifest_id = ? AND is_current = 1 "
+                            "AND (lifetime_end_ms IS NULL OR lifetime_end_ms >= ?) LIMIT 1",
+                            {manifestId, untilMs});
+    if (!result)
+        return result.error();
+    return !result->empty();
+}
+
+Result<QStringList> TagStore::list(qint64 repositoryId, const QString &last, int limit, qint64 nowMs)
+{
+    auto result = m_db.exec("SELECT name FROM tags WHERE repository_id = ? AND is_current = 1 AND hidden = 0 "
+                            "AND (lifetime_end_ms IS NULL OR lifetime_end_ms > ?) AND name > ? ORDER BY name LIMIT ?",
+                            {repositoryId, nowMs, last, limit});
     if (!result)
         return result.error();
     QStringList names;
@@ -58,46 +170,54 @@ Result<QStringList> TagStore::list(qint64 repositoryId, const QString &last, int
     return names;
 }
 
-Result<qint64> TagStore::endAllForManifest(qint64 repositoryId, qint64 manifestId, qint64 nowMs)
+Result<std::vector<TagHistoryEntry>> TagStore::history(qint64 repositoryId, const TagHistoryQuery &query, qint64 nowMs)
 {
-    auto result = m_db.exec("UPDATE tags SET lifetime_end_ms = ? WHERE repository_id = ? AND manifest_id = ? "
-                            "AND lifetime_end_ms IS NULL",
-                            {nowMs, repositoryId, manifestId});
+    // Assembled from fixed fragments only; values are always parameters.
+    QString sql = QStringLiteral("SELECT %1, m.digest, m.media_type, m.content FROM tags t "
+                                 "JOIN manifests m ON m.id = t.manifest_id WHERE t.repository_id = ? AND t.hidden = 0")
+                      .arg(QLatin1String(kRowColumns));
+    QVariantList params{repositoryId};
+    if (query.onlyAlive) {
+        sql += QLatin1String(" AND t.is_current = 1 AND (t.lifetime_end_ms IS NULL OR t.lifetime_end_ms > ?)");
+        params << nowMs;
+    }
+    if (!query.exactName.isEmpty()) {
+        sql += QLatin1String(" AND t.name = ?");
+        params << query.exactName;
+    }
+    if (!query.nameContains.isEmpty()) {
+        sql += QLatin1String(" AND LOWER(t.name) LIKE ? ESCAPE '!'");
+        params << containsPattern(query.nameContains);
+    }
+    sql += QLatin1String(" ORDER BY t.lifetime_start_ms DESC, t.name, t.id DESC LIMIT ? OFFSET ?");
+    params << query.limit << query.offset;
+    auto result = m_db.exec(sql, params);
     if (!result)
         return result.error();
-    return result->rowsAffected;
+    std::vector<TagHistoryEntry> entries;
+    entries.reserve(result->rows.size());
+    for (const auto &r : result->rows)
+        entries.push_back(TagHistoryEntry{fromRow(r), r.text(9), r.text(10), r.text(11).toUtf8()});
+    return entries;
 }
 
-Result<bool> TagStore::end(qint64 repositoryId, const QString &tag, qint64 nowMs)
+Result<std::vector<TagSummary>> TagStore::liveSummaries(qint64 repositoryId, int limit, qint64 nowMs)
 {
-    auto result = m_db.exec("UPDATE tags SET lifetime_end_ms = ? WHERE repository_id = ? AND name = ? "
-                            "AND lifetime_end_ms IS NULL AND hidden = 0",
-                            {nowMs, repositoryId, tag});
-    if (!result)
-        return result.error();
-    return result->rowsAffected > 0;
-}
-
-Result<bool> TagStore::manifestHasLiveTag(qint64 manifestId)
-{
-    auto result = m_db.exec("SELECT 1 FROM tags WHERE manifest_id = ? AND lifetime_end_ms IS NULL LIMIT 1", {manifestId});
-    if (!result)
-        return result.error();
-    return !result->empty();
-}
-
-Result<std::vector<TagSummary>> TagStore::liveSummaries(qint64 repositoryId, int limit)
-{
-    auto result = m_db.exec("SELECT t.name, m.digest, m.content, t.lifetime_start_ms FROM tags t "
+    auto result = m_db.exec("SELECT t.name, m.digest, m.content, t.lifetime_start_ms, t.lifetime_end_ms FROM tags t "
                             "JOIN manifests m ON m.id = t.manifest_id "
-                            "WHERE t.repository_id = ? AND t.lifetime_end_ms IS NULL AND t.hidden = 0 ORDER BY t.name LIMIT ?",
-                            {repositoryId, limit});
+                            "WHERE t.repository_id = ? AND t.is_current = 1 AND t.hidden = 0 "
+                            "AND (t.lifetime_end_ms IS NULL OR t.lifetime_end_ms > ?) ORDER BY t.name LIMIT ?",
+                            {repositoryId, nowMs, limit});
     if (!result)
         return result.error();
     std::vector<TagSummary> tags;
     tags.reserve(result->rows.size());
-    for (const auto &row : result->rows)
-        tags.push_back(TagSummary{row.text(0), row.text(1), row.text(2).toUtf8(), row.integer(3)});
+    for (const auto &row : result->rows) {
+        TagSummary tag{row.text(0), row.text(1), row.text(2).toUtf8(), row.integer(3), std::nullopt};
+        if (!row.isNull(4))
+            tag.endMs = row.integer(4);
+        tags.push_back(std::move(tag));
+    }
     return tags;
 }
 

@@ -9,35 +9,99 @@
 
 namespace kai::store {
 
-// A live tag with the manifest it points at (the repository view's tags).
+// One row of a tag's history (Quay's time machine, reference §4.1).
+struct TagRow
+{
+    qint64 id = 0;
+    qint64 repositoryId = 0;
+    QString name;
+    qint64 manifestId = 0;
+    qint64 startMs = 0;
+    std::optional<qint64> endMs;   // null: no end; may lie in the future
+    bool reversion = false;
+    bool hidden = false;
+    bool immutable = false;
+
+    bool isAliveAt(qint64 nowMs) const { return !endMs || *endMs > nowMs; }
+};
+
+// A history row with the manifest it points at (GET .../tag/).
+struct TagHistoryEntry
+{
+    TagRow tag;
+    QString manifestDigest;
+    QString manifestMediaType;
+    QByteArray manifestContent;
+};
+
+// Which rows of a repository's history to list: visible rows only, newest
+// first (start time descending, then name), `limit` from `offset`.
+struct TagHistoryQuery
+{
+    bool onlyAlive = false;
+    QString exactName;      // "": any name
+    QString nameContains;   // "": any; matched case-insensitively
+    qint64 offset = 0;
+    int limit = 50;
+};
+
+// An alive, visible tag with the manifest it points at (the repository view).
 struct TagSummary
 {
     QString name;
     QString manifestDigest;
     QByteArray manifestContent;
     qint64 startMs = 0;
+    std::optional<qint64> endMs;
 };
 
-// Tags with history (Quay's time machine): moving or deleting a tag ends
-// the live row's lifetime and, for a move, starts a new one.
+// Tag rows with lifetimes. A row is alive while its end is null or after
+// `nowMs`; every (repository, name) has at most one current row (the
+// newest one no operation replaced yet; see 006_tag_lifecycle.sql), and an
+// alive row is always the current one.
+//
+// Nothing here opens a transaction: the operations that change tags
+// (model::TagMover) run these statements inside the caller's transaction,
+// after lockHistory().
 class TagStore
 {
 public:
     explicit TagStore(db::Database &db) : m_db(db) {}
 
-    // The manifest a live, visible tag points at.
-    Result<std::optional<ManifestRecord>> resolve(qint64 repositoryId, const QString &tag);
-    // Points the tag at the manifest (no-op when it already does).
-    Status set(qint64 repositoryId, const QString &tag, qint64 manifestId, qint64 nowMs);
-    // Live visible tag names in byte order, after `last`, at most `limit`.
-    Result<QStringList> list(qint64 repositoryId, const QString &last, int limit);
-    // Ends every live tag of the manifest; returns how many.
-    Result<qint64> endAllForManifest(qint64 repositoryId, qint64 manifestId, qint64 nowMs);
-    // Ends one live tag; false when there was none.
-    Result<bool> end(qint64 repositoryId, const QString &tag, qint64 nowMs);
-    Result<bool> manifestHasLiveTag(qint64 manifestId);
-    // Live visible tags in name order with their manifests, at most `limit`.
-    Result<std::vector<TagSummary>> liveSummaries(qint64 repositoryId, int limit);
+    // Serialises writers of one repository's tags until the transaction
+    // ends (a row lock on the repository on PostgreSQL; SQLite transactions
+    // are serial already). Two pushes of one tag then queue.
+    Status lockHistory(qint64 repositoryId);
+
+    // The manifest an alive, visible tag points at.
+    Result<std::optional<ManifestRecord>> resolve(qint64 repositoryId, const QString &tag, qint64 nowMs);
+    // Did a visible tag of this name ever exist (deleted or expired now)?
+    Result<bool> hasHistory(qint64 repositoryId, const QString &tag);
+    // The current row of the name, alive or not.
+    Result<std::optional<TagRow>> current(qint64 repositoryId, const QString &name);
+    // Retires the current row: no longer current, and ended at `nowMs`
+    // unless it had already ended. False when there was none.
+    Result<bool> closeCurrent(qint64 repositoryId, const QString &name, qint64 nowMs);
+    // Inserts `row` as the name's current row; returns its id. The name must
+    // have no current row (closeCurrent() first).
+    Result<qint64> start(const TagRow &row);
+    // Changes the end of a current row if it still has `expectedEnd`; false
+    // when the row changed in between.
+    Result<bool> changeEnd(qint64 tagId, std::optional<qint64> expectedEnd, std::optional<qint64> newEnd);
+    // Sets the end of any row and makes it non-current (permanent expiry).
+    Status retire(qint64 tagId, qint64 endMs);
+    // Rows of one name pointing at one manifest, newest first.
+    Result<std::vector<TagRow>> rowsFor(qint64 repositoryId, const QString &name, qint64 manifestId);
+    // Does any tag (hidden ones included) keep the manifest alive until at
+    // least `untilMs`?
+    Result<bool> holdsManifestUntil(qint64 manifestId, qint64 untilMs);
+
+    // Alive visible tag names in byte order, after `last`, at most `limit`.
+    Result<QStringList> list(qint64 repositoryId, const QString &last, int limit, qint64 nowMs);
+    // History rows as the tag API lists them.
+    Result<std::vector<TagHistoryEntry>> history(qint64 repositoryId, const TagHistoryQuery &query, qint64 nowMs);
+    // Alive visible tags in name order with their manifests, at most `limit`.
+    Result<std::vector<TagSummary>> liveSummaries(qint64 repositoryId, int limit, qint64 nowMs);
 
 private:
     db::Database &m_db;

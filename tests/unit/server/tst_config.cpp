@@ -92,6 +92,38 @@ private Q_SLOTS:
         QVERIFY(loaded->warnings.isEmpty());
     }
 
+    void labelAndModelcardKeysAreRead()
+    {
+        auto defaults = loadConfig({{}, m_dir.filePath("data"), {}});
+        QVERIFY(defaults.ok());
+        QVERIFY(defaults->config.featureUiModelcard);
+        QCOMPARE(defaults->config.uiModelcardArtifactType, QStringLiteral("application/x-mlmodel"));
+        QVERIFY(defaults->config.uiModelcardAnnotation.isEmpty());
+        QCOMPARE(defaults->config.uiModelcardLayerAnnotation,
+                 (QMap<QString, QString>{{"org.opencontainers.image.title", "README.md"}}));
+        QCOMPARE(defaults->config.modelcardMaxBytes, 1024 * 1024);
+        QVERIFY(defaults->config.labelKeyReservedPrefixes.isEmpty());
+
+        // Guide 8.1.1's example.
+        auto loaded = loadYaml("FEATURE_UI_MODELCARD: false\n"
+                               "UI_MODELCARD_ARTIFACT_TYPE: application/x-mlmodel\n"
+                               "UI_MODELCARD_ANNOTATION:\n"
+                               "  org.opencontainers.image.description: \"Model card metadata\"\n"
+                               "UI_MODELCARD_LAYER_ANNOTATION:\n"
+                               "  org.opencontainers.image.title: README.md\n"
+                               "KAI_MODELCARD_MAX_BYTES: 65536\n"
+                               "LABEL_KEY_RESERVED_PREFIXES: [com.example., org.example.]\n");
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(loaded.error().message));
+        const Config &config = loaded->config;
+        QVERIFY(!config.featureUiModelcard);
+        QCOMPARE(config.uiModelcardAnnotation,
+                 (QMap<QString, QString>{{"org.opencontainers.image.description", "Model card metadata"}}));
+        QCOMPARE(config.uiModelcardLayerAnnotation, (QMap<QString, QString>{{"org.opencontainers.image.title", "README.md"}}));
+        QCOMPARE(config.modelcardMaxBytes, 65536);
+        QCOMPARE(config.labelKeyReservedPrefixes, QStringList({"com.example.", "org.example."}));
+        QVERIFY(loaded->warnings.isEmpty());
+    }
+
     void invalidValueStopsNamingTheKey_data()
     {
         QTest::addColumn<QByteArray>("yaml");
@@ -108,6 +140,13 @@ private Q_SLOTS:
         QTest::newRow("mailing without server") << QByteArray("FEATURE_MAILING: true\n") << "MAIL_SERVER";
         QTest::newRow("mail port") << QByteArray("MAIL_PORT: 70000\n") << "MAIL_PORT";
         QTest::newRow("sender without at") << QByteArray("MAIL_DEFAULT_SENDER: registry\n") << "MAIL_DEFAULT_SENDER";
+        QTest::newRow("modelcard flag") << QByteArray("FEATURE_UI_MODELCARD: sometimes\n") << "FEATURE_UI_MODELCARD";
+        QTest::newRow("modelcard annotation not a map") << QByteArray("UI_MODELCARD_ANNOTATION: README.md\n") << "UI_MODELCARD_ANNOTATION";
+        QTest::newRow("layer annotation value not a string")
+            << QByteArray("UI_MODELCARD_LAYER_ANNOTATION: {title: [a, b]}\n") << "UI_MODELCARD_LAYER_ANNOTATION";
+        QTest::newRow("modelcard limit zero") << QByteArray("KAI_MODELCARD_MAX_BYTES: 0\n") << "KAI_MODELCARD_MAX_BYTES";
+        QTest::newRow("reserved prefix without dot") << QByteArray("LABEL_KEY_RESERVED_PREFIXES: [com.example]\n")
+                                                     << "LABEL_KEY_RESERVED_PREFIXES";
     }
 
     void invalidValueStopsNamingTheKey()
