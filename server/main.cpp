@@ -1,8 +1,10 @@
-// kai-server: the command line. serve, migrate, user create.
+// kai-server: the command line. serve, migrate, user create/token, gc.
 #include "auth/passwordhasher.h"
 #include "config/config.h"
 #include "db/database.h"
+#include "gc/collector.h"
 #include "runtime/kaiserver.h"
+#include "storage/filesystemblobstore.h"
 #include "store/namespacestore.h"
 #include "store/tokenstore.h"
 #include "auth/secretbox.h"
@@ -128,6 +130,39 @@ int createToken(const kai::config::Config &config, const QString &name, const QS
     return 0;
 }
 
+// One garbage-collection pass now, with its progress, or (--dry-run) what
+// a pass would free, changing nothing. Safe next to running servers: the
+// pass works in short transactions, and on PostgreSQL it takes the same
+// lock as the servers' collectors (it says so when one of them holds it).
+int collectGarbage(const kai::config::Config &config, bool dryRun)
+{
+    if (kai::Status s = kai::runtime::migrateDatabase(config); !s)
+        return fail(s.error().message);
+    auto db = kai::db::openDatabase(config.effectiveDbUri());
+    if (!db)
+        return fail(db.error().message);
+    auto blobs = kai::storage::FilesystemBlobStore::open(config.effectiveStoragePath());
+    if (!blobs)
+        return fail(blobs.error().message);
+    QTextStream out(stdout);
+    kai::gc::Collector collector(**db, **blobs, config, [] { return QDateTime::currentMSecsSinceEpoch(); });
+    kai::gc::Collector::Options options;
+    options.dryRun = dryRun;
+    options.progress = [&out](const QString &step) { out << step << Qt::endl; };
+    auto report = collector.runPass(options);
+    if (!report)
+        return fail(report.error().message);
+    if (report->skipped)
+        return fail("another node is collecting garbage right now; try again later");
+    out << (dryRun ? "a pass would free:" : "freed:") << Qt::endl;
+    for (auto it = report->rows.constBegin(); it != report->rows.constEnd(); ++it)
+        out << "  " << it.key() << ": " << it.value() << Qt::endl;
+    out << "  bytes: " << report->bytesFreed << Qt::endl;
+    if (!dryRun)
+        out << "in " << report->durationMs << " ms" << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -142,7 +177,8 @@ int main(int argc, char *argv[])
                                      "  serve                      run the registry (default)\n"
                                      "  migrate                    apply database migrations and exit\n"
                                      "  user create NAME           create a user\n"
-                                     "  user token NAME            mint an OAuth access token for a user");
+                                     "  user token NAME            mint an OAuth access token for a user\n"
+                                     "  gc [--dry-run]             run one garbage-collection pass (or show what it would free)");
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption configOption("config", "Read config.yaml from FILE.", "FILE");
@@ -153,8 +189,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption scopesOption("scopes", "user token: space-separated OAuth scopes (default: all).", "SCOPES",
                                           "org:admin repo:admin repo:create repo:read repo:write super:user user:admin user:read");
     const QCommandLineOption lifetimeOption("lifetime", "user token: lifetime in seconds (0: never expires).", "SECONDS", "0");
-    parser.addOptions({configOption, dataDirOption, listenOption, superuserOption, passwordStdinOption, scopesOption, lifetimeOption});
-    parser.addPositionalArgument("command", "serve | migrate | user create NAME");
+    const QCommandLineOption dryRunOption("dry-run", "gc: print what a pass would free and change nothing.");
+    parser.addOptions({configOption, dataDirOption, listenOption, superuserOption, passwordStdinOption, scopesOption, lifetimeOption,
+                       dryRunOption});
+    parser.addPositionalArgument("command", "serve | migrate | user create NAME | user token NAME | gc");
     parser.process(app);
 
     auto loaded = kai::config::loadConfig(
@@ -177,6 +215,8 @@ int main(int argc, char *argv[])
     }
     if (command == "user" && args.value(1) == "create" && args.size() == 3)
         return createUser(config, args[2], parser.isSet(superuserOption), parser.isSet(passwordStdinOption));
+    if (command == "gc" && args.size() == 1)
+        return collectGarbage(config, parser.isSet(dryRunOption));
     if (command == "user" && args.value(1) == "token" && args.size() == 3)
         return createToken(config, args[2], parser.value(scopesOption), parser.value(lifetimeOption).toLongLong());
     return fail("unknown command line; see --help");

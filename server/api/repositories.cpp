@@ -340,8 +340,8 @@ Result<Reply> changeVisibility(WorkerContext &ctx, const http::HttpRequest &requ
 }
 
 // The repository disappears at once (deleted = 1, renamed to a UUID so the
-// name is free again). Purging its tags, manifests and blobs is the
-// repository garbage collector's job, which does not exist yet.
+// name is free again); the garbage collector (server/gc) purges its tags,
+// manifests and blobs later, in small batches.
 Result<Reply> deleteRepository(WorkerContext &ctx, const http::HttpRequest &request)
 {
     auto caller = authenticateApiCaller(request, ctx);

@@ -3,6 +3,7 @@
 #include "api/applications.h"
 #include "api/apptokens.h"
 #include "api/discovery.h"
+#include "api/gcstatus.h"
 #include "api/labels.h"
 #include "api/manifests.h"
 #include "api/organizations.h"
@@ -34,6 +35,7 @@ void addRoutes(http::Router &router, runtime::WorkerContext &context)
     addSessionRoutes(router, context);
     addDiscoveryRoutes(router, context);
     addSuperuserRoutes(router, context);
+    addGcStatusRoutes(router, context);
 
     // One file per resource family, each with its own route table.
     addOrganizationRoutes(router, context);

@@ -39,6 +39,7 @@ const std::set<std::string> &knownKeys()
         "FEATURE_CHANGE_TAG_EXPIRATION",
         "LABEL_KEY_RESERVED_PREFIXES", "FEATURE_UI_MODELCARD", "UI_MODELCARD_ARTIFACT_TYPE",
         "UI_MODELCARD_ANNOTATION", "UI_MODELCARD_LAYER_ANNOTATION", "KAI_MODELCARD_MAX_BYTES",
+        "FEATURE_GARBAGE_COLLECTION", "KAI_GC_BLOB_GRACE_SECONDS",
         // Quay keys accepted for compatibility; not (yet) acted upon.
         "AUTHENTICATION_TYPE", "BUILDLOGS_REDIS", "USER_EVENTS_REDIS",
         "SECRET_KEY", "DATABASE_SECRET_KEY", "SETUP_COMPLETE",
@@ -155,6 +156,30 @@ Status applyTagKeys(const YAML::Node &root, Config &config)
         if (!root[key] || root[key].IsNull())
             continue;
         auto v = readBool(root[key], QString::fromLatin1(key));
+        if (!v)
+            return v.error();
+        *out = *v;
+    }
+    return {};
+}
+
+// Garbage collection: whether the background collector runs, how often,
+// and how long a blob link no manifest references is kept (a push links
+// its blobs before its manifest arrives).
+Status applyGcKeys(const YAML::Node &root, Config &config)
+{
+    if (const YAML::Node n = root["FEATURE_GARBAGE_COLLECTION"]; n && !n.IsNull()) {
+        auto v = readBool(n, QStringLiteral("FEATURE_GARBAGE_COLLECTION"));
+        if (!v)
+            return v.error();
+        config.featureGarbageCollection = *v;
+    }
+    for (const auto &[key, out, min] :
+         {std::tuple<const char *, qint64 *, qint64>{"GARBAGE_COLLECTION_FREQUENCY", &config.garbageCollectionFrequencySeconds, 1},
+          std::tuple<const char *, qint64 *, qint64>{"KAI_GC_BLOB_GRACE_SECONDS", &config.gcBlobGraceSeconds, 0}}) {
+        if (!root[key] || root[key].IsNull())
+            continue;
+        auto v = readInt(root[key], QString::fromLatin1(key), min, 365LL * 86400);
         if (!v)
             return v.error();
         *out = *v;
@@ -285,6 +310,8 @@ Status applyYaml(const YAML::Node &root, Config &config, QStringList &warnings)
     if (Status s = applyTagKeys(root, config); !s)
         return s;
     if (Status s = applyLabelKeys(root, config); !s)
+        return s;
+    if (Status s = applyGcKeys(root, config); !s)
         return s;
     config.workerThreads = int(workers);
 

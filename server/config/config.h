@@ -81,6 +81,11 @@ struct Config
     QMap<QString, QString> uiModelcardLayerAnnotation{{"org.opencontainers.image.title", "README.md"}}; // UI_MODELCARD_LAYER_ANNOTATION
     qint64 modelcardMaxBytes = 1024 * 1024;        // KAI_MODELCARD_MAX_BYTES: larger cards are refused
 
+    // Garbage collection (reference §4.1, §5; server/gc/).
+    bool featureGarbageCollection = true;          // FEATURE_GARBAGE_COLLECTION: the background collector runs
+    qint64 garbageCollectionFrequencySeconds = 30; // GARBAGE_COLLECTION_FREQUENCY: seconds between passes
+    qint64 gcBlobGraceSeconds = 3600;              // KAI_GC_BLOB_GRACE_SECONDS: an unreferenced blob link is kept this long
+
     // The hostname clients must use (JWT audience, challenge realm).
     QString hostname() const;
     QString urlBase() const { return preferredUrlScheme + "://" + hostname(); }

@@ -6,6 +6,7 @@
 #include "oci/mediatypes.h"
 #include "oci/names.h"
 #include "registry/registryrequest.h"
+#include "store/gcstore.h"
 
 #include <QJsonDocument>
 
@@ -198,6 +199,17 @@ void ManifestEndpoints::put(http::HttpRequest &request, http::HttpResponse &resp
     db::Transaction tx(*m_context.database);
     if (!tx.status())
         return writeError(response, tx.status().error(), server, &request);
+    // Checked again under the blobs' and children's row locks: garbage
+    // collection may have unlinked an old unreferenced blob since the
+    // checks above (store::GcStore::holdForManifest).
+    auto unheld = store::GcStore(*m_context.database).holdForManifest(repositoryId, blobDigests, children);
+    if (!unheld)
+        return writeError(response, unheld.error(), server, &request);
+    if (unheld->has_value())
+        return writeError(response,
+                          Error::of(ErrorKind::ManifestBlobUnknown, QStringLiteral("blob unknown to registry"),
+                                    QJsonObject{{"digest", **unheld}}),
+                          server, &request);
     auto stored = m_context.manifests.store(record, blobDigests, children);
     if (!stored)
         return writeError(response, stored.error(), server, &request);

@@ -150,10 +150,11 @@ bool UploadEndpoints::tryMount(const RepositoryTarget &target, const http::HttpR
             return false;
     }
     const QString digestText = digest->toString();
-    auto size = m_context.blobRecords.sizeInRepository((*source)->id, digestText);
-    if (!size || !size->has_value() || !m_context.server.blobs.contains(*digest))
-        return false;
-    if (!m_context.blobRecords.recordInRepository(target.repository.id, digestText, **size, m_context.nowMs()))
+    // Checked and linked under the blob's row lock (BlobRecordStore), so the
+    // garbage collector cannot remove the blob in between; a blob it is
+    // removing is not mounted and the client uploads it instead.
+    auto mounted = m_context.blobRecords.mount((*source)->id, target.repository.id, digestText, m_context.nowMs());
+    if (!mounted || !*mounted)
         return false;
     setApiVersionHeader(response);
     response.setStatus(201);
@@ -346,15 +347,27 @@ void UploadEndpoints::commit(const RepositoryTarget &target, const QString &uuid
         discard(uuid);
         return writeError(response, size.error(), server);
     }
-    // Durable and renamed first, then the row: a blob row never points at
-    // a file that is not there.
-    if (Status s = server.blobs.commitUpload(uuid, expected); !s) {
-        discard(uuid);
-        return writeError(response, Error::of(ErrorKind::BlobUploadInvalid, s.error().message), server);
-    }
+    // The file is made durable and renamed into place inside the
+    // transaction that holds the blob's row lock and then commits the row
+    // and the link: the garbage collector, which removes a file only under
+    // the same lock, either finished before (the upload puts the file back)
+    // or sees the link after. A crash before the commit leaves at worst a
+    // file without a row, which the collector sweeps; never a row without
+    // its file.
     const QString digestText = expected.toString();
-    if (Status s = m_context.blobRecords.recordInRepository(target.repository.id, digestText, *size, m_context.nowMs()); !s)
-        return writeError(response, s.error(), server);
+    bool placed = true;
+    Status committed = m_context.blobRecords.commitUploaded(
+        target.repository.id, digestText, *size, m_context.nowMs(), [&server, &uuid, &expected, &placed]() -> Status {
+            Status s = server.blobs.commitUpload(uuid, expected);
+            placed = s.ok();
+            return s;
+        });
+    if (!committed) {
+        discard(uuid);
+        if (!placed)
+            return writeError(response, Error::of(ErrorKind::BlobUploadInvalid, committed.error().message), server);
+        return writeError(response, committed.error(), server);
+    }
     (void)m_context.uploads.remove(uuid);
     setApiVersionHeader(response);
     response.setStatus(201);

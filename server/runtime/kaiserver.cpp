@@ -3,6 +3,7 @@
 #include "api/routes.h"
 #include "auth/passwordhasher.h"
 #include "core/errorcatalogue.h"
+#include "gc/gcworker.h"
 #include "registry/routes.h"
 #include "runtime/workercontext.h"
 #include "storage/filesystemblobstore.h"
@@ -90,7 +91,10 @@ Status migrateDatabase(const config::Config &config)
 
 KaiServer::KaiServer(config::Config config, QObject *parent) : QObject(parent), m_config(std::move(config)) {}
 
-KaiServer::~KaiServer() = default;
+KaiServer::~KaiServer()
+{
+    stopGarbageCollector();
+}
 
 Result<std::unique_ptr<KaiServer>> KaiServer::prepare(config::Config config, QObject *parent)
 {
@@ -197,41 +201,37 @@ Status KaiServer::start()
     // Port 0 asks for any free port; from here on the hostname names it.
     m_config.listenPort = m_http->serverPort();
 
-    connect(&m_cleanupTimer, &QTimer::timeout, this, &KaiServer::cleanStaleUploads);
-    m_cleanupTimer.start(std::chrono::seconds(std::min<qint64>(600, m_config.uploadMaxAgeSeconds)));
-    cleanStaleUploads();
+    // Garbage collection (and the removal of abandoned uploads) on a
+    // thread of its own, with its own database connection.
+    m_gcWorker = new gc::GcWorker(*m_context);
+    m_gcWorker->moveToThread(&m_gcThread);
+    connect(&m_gcThread, &QThread::started, m_gcWorker, &gc::GcWorker::start);
+    connect(&m_gcThread, &QThread::finished, m_gcWorker, &gc::GcWorker::stop);
+    connect(&m_gcThread, &QThread::finished, m_gcWorker, &QObject::deleteLater);
+    m_gcThread.setObjectName(QStringLiteral("kai-gc"));
+    m_gcThread.start(QThread::LowPriority);
     return {};
+}
+
+void KaiServer::stopGarbageCollector()
+{
+    if (!m_gcWorker)
+        return;
+    // The running pass ends after its current batch (a short transaction);
+    // the worker is stopped and deleted on its thread as the thread ends.
+    m_gcWorker->requestStop();
+    m_gcThread.quit();
+    m_gcThread.wait();
+    m_gcWorker = nullptr;
 }
 
 void KaiServer::shutdown(int graceMs)
 {
-    m_cleanupTimer.stop();
+    stopGarbageCollector();
     if (m_http)
         m_http->shutdown(graceMs);
     else
         Q_EMIT stopped();
-}
-
-void KaiServer::cleanStaleUploads()
-{
-    const qint64 cutoff = QDateTime::currentMSecsSinceEpoch() - m_config.uploadMaxAgeSeconds * 1000;
-    auto db = db::openDatabase(m_config.effectiveDbUri());
-    if (!db)
-        return;
-    store::UploadStore uploads(**db);
-    auto stale = uploads.updatedBefore(cutoff);
-    if (stale) {
-        for (const QString &uuid : *stale) {
-            (void)m_blobs->discardUpload(uuid);
-            (void)uploads.remove(uuid);
-        }
-    }
-    // Files whose session row never committed (a crash between the two).
-    for (const QString &uuid : m_blobs->staleUploads(cutoff)) {
-        auto row = uploads.find(uuid);
-        if (row && !row->has_value())
-            (void)m_blobs->discardUpload(uuid);
-    }
 }
 
 } // namespace kai::runtime

@@ -10,9 +10,13 @@
 #include "storage/blobstore.h"
 
 #include <QObject>
-#include <QTimer>
+#include <QThread>
 
 #include <memory>
+
+namespace kai::gc {
+class GcWorker;
+}
 
 namespace kai::runtime {
 
@@ -50,7 +54,7 @@ private:
     KaiServer(config::Config config, QObject *parent);
     Status prepareKeys();
     Status prepareDatabase();
-    void cleanStaleUploads();
+    void stopGarbageCollector();
 
     config::Config m_config;
     std::unique_ptr<auth::SigningKey> m_signingKey;
@@ -59,7 +63,10 @@ private:
     std::unique_ptr<mail::Mailer> m_mailer;
     std::unique_ptr<ServerContext> m_context;
     http::HttpServer *m_http = nullptr;
-    QTimer m_cleanupTimer;
+    // The garbage collector's thread and worker (server/gc/gcworker.h);
+    // the worker also removes abandoned uploads.
+    QThread m_gcThread;
+    gc::GcWorker *m_gcWorker = nullptr;
     Bootstrap m_bootstrap;
 };
 

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 namespace kai::storage {
 
@@ -51,6 +52,17 @@ public:
     virtual Status discardUpload(const QString &uuid) = 0;
     // Uploads last written before `olderThanMs` (epoch ms); for cleanup.
     virtual QStringList staleUploads(qint64 olderThanMs) const = 0;
+
+    // Committed blobs in one of 256 shards (the first byte of the digest's
+    // hex, any algorithm) last written before `olderThanMs`: the garbage
+    // collector's sweep for files whose row never committed. Bounded by the
+    // shard's size; a pass reads one shard.
+    struct StoredBlob
+    {
+        oci::Digest digest;
+        qint64 size = 0;
+    };
+    virtual std::vector<StoredBlob> blobsInShard(int shard, qint64 olderThanMs) const = 0;
 };
 
 } // namespace kai::storage

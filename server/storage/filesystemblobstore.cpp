@@ -218,4 +218,26 @@ QStringList FilesystemBlobStore::staleUploads(qint64 olderThanMs) const
     return stale;
 }
 
+std::vector<BlobStore::StoredBlob> FilesystemBlobStore::blobsInShard(int shard, qint64 olderThanMs) const
+{
+    std::vector<StoredBlob> found;
+    const QString prefix = QStringLiteral("%1").arg(shard & 0xff, 2, 16, QLatin1Char('0'));
+    const QStringList algorithms = QDir(m_root + QStringLiteral("/blobs")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &algorithm : algorithms) {
+        QDirIterator it(QStringLiteral("%1/blobs/%2/%3").arg(m_root, algorithm, prefix), QDir::Files);
+        while (it.hasNext()) {
+            it.next();
+            const QFileInfo info = it.fileInfo();
+            if (info.lastModified().toMSecsSinceEpoch() >= olderThanMs)
+                continue;
+            // Only names this store could have made: anything else is not
+            // a blob and is left alone.
+            auto digest = oci::Digest::parse(algorithm + QLatin1Char(':') + info.fileName());
+            if (digest && digest->hex() == info.fileName())
+                found.push_back(StoredBlob{*digest, info.size()});
+        }
+    }
+    return found;
+}
+
 } // namespace kai::storage

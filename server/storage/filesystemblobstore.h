@@ -27,6 +27,7 @@ public:
     Status commitUpload(const QString &uuid, const oci::Digest &digest) override;
     Status discardUpload(const QString &uuid) override;
     QStringList staleUploads(qint64 olderThanMs) const override;
+    std::vector<StoredBlob> blobsInShard(int shard, qint64 olderThanMs) const override;
 
     QString blobPath(const oci::Digest &digest) const;
     QString uploadPath(const QString &uuid) const;

@@ -42,9 +42,9 @@ Status UploadStore::remove(const QString &uuid)
     return {};
 }
 
-Result<QStringList> UploadStore::updatedBefore(qint64 ms)
+Result<QStringList> UploadStore::updatedBefore(qint64 ms, int limit)
 {
-    auto r = m_db.exec("SELECT uuid FROM uploads WHERE updated_ms < ?", {ms});
+    auto r = m_db.exec("SELECT uuid FROM uploads WHERE updated_ms < ? ORDER BY updated_ms LIMIT ?", {ms, limit});
     if (!r)
         return r.error();
     QStringList ids;

@@ -28,7 +28,8 @@ public:
     Result<std::optional<UploadRecord>> find(const QString &uuid);
     Status recordProgress(const QString &uuid, qint64 hashedSize, const QString &hashedDigest, qint64 nowMs);
     Status remove(const QString &uuid);
-    Result<QStringList> updatedBefore(qint64 ms);
+    // Sessions last written before `ms`, oldest first, at most `limit`.
+    Result<QStringList> updatedBefore(qint64 ms, int limit = 1000);
 
 private:
     db::Database &m_db;

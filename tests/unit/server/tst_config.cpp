@@ -92,6 +92,24 @@ private Q_SLOTS:
         QVERIFY(loaded->warnings.isEmpty());
     }
 
+    void garbageCollectionKeysAreRead()
+    {
+        auto defaults = loadConfig({{}, m_dir.filePath("data"), {}});
+        QVERIFY(defaults.ok());
+        QVERIFY(defaults->config.featureGarbageCollection);
+        QCOMPARE(defaults->config.garbageCollectionFrequencySeconds, 30);
+        QCOMPARE(defaults->config.gcBlobGraceSeconds, 3600);
+
+        auto loaded = loadYaml("FEATURE_GARBAGE_COLLECTION: false\n"
+                               "GARBAGE_COLLECTION_FREQUENCY: 5\n"
+                               "KAI_GC_BLOB_GRACE_SECONDS: 0\n");
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(loaded.error().message));
+        QVERIFY(!loaded->config.featureGarbageCollection);
+        QCOMPARE(loaded->config.garbageCollectionFrequencySeconds, 5);
+        QCOMPARE(loaded->config.gcBlobGraceSeconds, 0);
+        QVERIFY(loaded->warnings.isEmpty());
+    }
+
     void labelAndModelcardKeysAreRead()
     {
         auto defaults = loadConfig({{}, m_dir.filePath("data"), {}});
@@ -144,6 +162,9 @@ private Q_SLOTS:
         QTest::newRow("modelcard annotation not a map") << QByteArray("UI_MODELCARD_ANNOTATION: README.md\n") << "UI_MODELCARD_ANNOTATION";
         QTest::newRow("layer annotation value not a string")
             << QByteArray("UI_MODELCARD_LAYER_ANNOTATION: {title: [a, b]}\n") << "UI_MODELCARD_LAYER_ANNOTATION";
+        QTest::newRow("gc flag") << QByteArray("FEATURE_GARBAGE_COLLECTION: often\n") << "FEATURE_GARBAGE_COLLECTION";
+        QTest::newRow("gc frequency zero") << QByteArray("GARBAGE_COLLECTION_FREQUENCY: 0\n") << "GARBAGE_COLLECTION_FREQUENCY";
+        QTest::newRow("gc grace negative") << QByteArray("KAI_GC_BLOB_GRACE_SECONDS: -1\n") << "KAI_GC_BLOB_GRACE_SECONDS";
         QTest::newRow("modelcard limit zero") << QByteArray("KAI_MODELCARD_MAX_BYTES: 0\n") << "KAI_MODELCARD_MAX_BYTES";
         QTest::newRow("reserved prefix without dot") << QByteArray("LABEL_KEY_RESERVED_PREFIXES: [com.example]\n")
                                                      << "LABEL_KEY_RESERVED_PREFIXES";

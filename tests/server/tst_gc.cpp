@@ -1,0 +1,527 @@
+// Online garbage collection (reference §4.1, §4.7): what a pass frees and
+// what it must keep, `kai-server gc [--dry-run]`, the superuser status
+// endpoint, and a push racing the collector, against a real kai-server on
+// SQLite and PostgreSQL. Time needs no sleeping: the namespace's window is
+// set to 0s and KAI_GC_BLOB_GRACE_SECONDS to 0, so garbage is collectable
+// at once.
+#include "serverfixture.h"
+#include "registrytestdata.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QThread>
+
+#include <memory>
+
+using namespace kai::test;
+
+namespace {
+
+const QByteArray kOciManifestType = "application/vnd.oci.image.manifest.v1+json";
+
+QString configPathOf(ServerProcess *server)
+{
+    return QFileInfo(server->dataDir()).path() + QStringLiteral("/config.yaml");
+}
+
+QStringList gcArguments(ServerProcess *server, bool dryRun)
+{
+    QStringList args{"gc", "--config", configPathOf(server), "--data-dir", server->dataDir()};
+    if (dryRun)
+        args << "--dry-run";
+    return args;
+}
+
+// `kai-server gc [--dry-run]` against the server's database and storage;
+// its output, empty when it failed. On PostgreSQL a server's background
+// collector may hold the collector lock for a moment: then it tries again.
+QString runGc(ServerProcess *server, bool dryRun = false)
+{
+    QDeadlineTimer deadline(60'000);
+    for (;;) {
+        QProcess cli;
+        cli.setProcessChannelMode(QProcess::MergedChannels);
+        cli.start(ServerProcess::binary(), gcArguments(server, dryRun));
+        const bool finished = cli.waitForFinished(120'000);
+        const QByteArray output = cli.readAll();
+        if (finished && cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0)
+            return QString::fromUtf8(output);
+        if (!output.contains("another node is collecting") || deadline.hasExpired()) {
+            qWarning("kai-server gc failed: %s", output.constData());
+            return {};
+        }
+        QThread::msleep(100);
+    }
+}
+
+// "  manifests: 3" in the gc output; -1 when absent.
+qint64 countIn(const QString &output, const QString &kind)
+{
+    const QRegularExpression line(QStringLiteral("^\\s+%1: (\\d+)$").arg(QRegularExpression::escape(kind)),
+                                  QRegularExpression::MultilineOption);
+    const auto match = line.match(output);
+    return match.hasMatch() ? match.captured(1).toLongLong() : -1;
+}
+
+QString blobFile(ServerProcess *server, const QString &digest)
+{
+    const QString hex = digest.section(QLatin1Char(':'), 1);
+    return QStringLiteral("%1/storage/blobs/sha256/%2/%3").arg(server->dataDir(), hex.left(2), hex);
+}
+
+QByteArray json(const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); }
+
+HttpReply call(ServerProcess *server, const QString &token, const QByteArray &method, const QString &path,
+               const QByteArray &body = {})
+{
+    HttpClient client(server->baseUrl());
+    if (!token.isEmpty())
+        client.setBearer(token);
+    return client.send(method, path, body, {{"Content-Type", "application/json"}});
+}
+
+// A monolithic blob upload; the reply, so that a failure shows its body.
+HttpReply uploadBlob(HttpClient &client, const QString &repository, const QByteArray &data)
+{
+    return client.send("POST", QStringLiteral("/v2/%1/blobs/uploads/?digest=%2").arg(repository, sha256Of(data)), data,
+                       {{"Content-Type", "application/octet-stream"}});
+}
+
+// Pushes `config` and `layers` and a manifest over them under `tag`; the
+// manifest, empty on failure.
+QByteArray pushImage(HttpClient &client, const QString &repository, const QString &tag, const QByteArray &config,
+                     const QList<QByteArray> &layers)
+{
+    if (client.pushBlob(repository, config).isEmpty())
+        return {};
+    for (const QByteArray &layer : layers) {
+        if (client.pushBlob(repository, layer).isEmpty())
+            return {};
+    }
+    const QByteArray manifest = ociImageManifest(config, layers);
+    if (client.putManifest(repository, tag, manifest, kOciManifestType).status != 201)
+        return {};
+    return manifest;
+}
+
+// Pulls `reference` and every blob it names; true when each blob's bytes
+// hash to its digest and have its size.
+bool pullsCompletely(HttpClient &client, const QString &repository, const QString &reference, QString *why)
+{
+    const HttpReply manifest = client.get("/v2/" + repository + "/manifests/" + reference,
+                                          {{"Accept", kOciManifestType}});
+    if (manifest.status != 200) {
+        *why = QStringLiteral("%1:%2 answered %3").arg(repository, reference).arg(manifest.status);
+        return false;
+    }
+    const QJsonObject object = QJsonDocument::fromJson(manifest.body).object();
+    QJsonArray descriptors = object.value("layers").toArray();
+    descriptors.prepend(object.value("config"));
+    for (const QJsonValue &value : descriptors) {
+        const QString digest = value.toObject().value("digest").toString();
+        const HttpReply blob = client.get("/v2/" + repository + "/blobs/" + digest);
+        if (blob.status != 200 || sha256Of(blob.body) != digest
+            || blob.body.size() != value.toObject().value("size").toInteger()) {
+            *why = QStringLiteral("%1:%2 blob %3 answered %4 with %5 bytes")
+                       .arg(repository, reference, digest)
+                       .arg(blob.status)
+                       .arg(blob.body.size());
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+class TestGc : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Passes run only when a test runs the CLI; links are collectable at once.
+    ServerFixture m_fixture;
+    // The background collector every second, for the race and the status.
+    ServerFixture m_workerFixture;
+    QHash<QString, QString> m_tokens; // server + user -> API token
+    int m_counter = 0;
+
+    static ServerProcess::Options cliOnly()
+    {
+        return {QString(), false, {"FEATURE_GARBAGE_COLLECTION: false", "KAI_GC_BLOB_GRACE_SECONDS: 0"}};
+    }
+    static ServerProcess::Options backgroundWorker()
+    {
+        return {QString(), false, {"GARBAGE_COLLECTION_FREQUENCY: 1", "KAI_GC_BLOB_GRACE_SECONDS: 0"}};
+    }
+
+    QString tokenFor(ServerProcess *server, const QString &user)
+    {
+        const QString key = server->baseUrl() + user;
+        if (!m_tokens.contains(key))
+            m_tokens.insert(key, server->createToken(user));
+        return m_tokens.value(key);
+    }
+
+    // The admin's namespace with a time-machine window of 0s (guide 8.13):
+    // deleted tags are garbage at once.
+    bool adminWindowZero(ServerProcess *server)
+    {
+        return call(server, tokenFor(server, server->adminUser()), "PUT", "/api/v1/user/", json({{"tag_expiration_s", 0}}))
+                   .status
+            == 200;
+    }
+
+private Q_SLOTS:
+    void initTestCase_data() { ServerFixture::addBackendRows(); }
+
+    void windowZeroCollectsADeletedTagsImageAtOnce()
+    {
+        KAI_SERVER(server, m_fixture, cliOnly());
+        QVERIFY(adminWindowZero(server));
+        const QString token = tokenFor(server, server->adminUser());
+        HttpClient registry(server->baseUrl());
+        const QString n = QString::number(++m_counter);
+        const QString repository = "admin/gc-zero-" + n;
+        const QString other = "admin/gc-sharing-" + n;
+        registry.login(server->adminUser(), server->adminPassword(),
+                       {"repository:" + repository + ":pull,push", "repository:" + other + ":pull,push"});
+        const QByteArray config = "config of the deleted image " + n.toUtf8();
+        const QByteArray own = "a layer only the deleted image has " + n.toUtf8();
+        const QByteArray shared = "a layer another repository has too " + n.toUtf8();
+        const QByteArray deleted = pushImage(registry, repository, "old", config, {own, shared});
+        const QByteArray kept = pushImage(registry, repository, "kept", "config of the kept image " + n.toUtf8(),
+                                          {"layer of the kept image " + n.toUtf8()});
+        const QByteArray sharing = pushImage(registry, other, "latest", "config of the sharing image " + n.toUtf8(), {shared});
+        QVERIFY(!deleted.isEmpty() && !kept.isEmpty() && !sharing.isEmpty());
+
+        QCOMPARE(call(server, token, "DELETE", "/api/v1/repository/" + repository + "/tag/old").status, 204);
+        const QString output = runGc(server);
+        QVERIFY2(!output.isEmpty(), "kai-server gc failed");
+        QVERIFY2(countIn(output, "tags") >= 1, qPrintable(output));
+        QVERIFY2(countIn(output, "manifests") >= 1, qPrintable(output));
+        QVERIFY2(countIn(output, "blobs") >= 2, qPrintable(output));
+        QVERIFY2(countIn(output, "bytes") >= config.size() + own.size(), qPrintable(output));
+
+        // The image is gone: restore answers 404, so do its manifest and
+        // its own blobs, and their files are removed.
+        const HttpReply restore = call(server, token, "POST", "/api/v1/repository/" + repository + "/tag/old/restore",
+                                       json({{"manifest_digest", sha256Of(deleted)}}));
+        QCOMPARE(restore.status, 404);
+        QCOMPARE(registry.get("/v2/" + repository + "/manifests/" + sha256Of(deleted)).status, 404);
+        QCOMPARE(registry.get("/v2/" + repository + "/blobs/" + sha256Of(own)).status, 404);
+        QVERIFY(!QFileInfo::exists(blobFile(server, sha256Of(own))));
+        QVERIFY(!QFileInfo::exists(blobFile(server, sha256Of(config))));
+        // What is still referenced stays: the other tag, and the layer the
+        // other repository shares (only this repository's link went).
+        QString why;
+        QVERIFY2(pullsCompletely(registry, repository, "kept", &why), qPrintable(why));
+        QVERIFY2(pullsCompletely(registry, other, "latest", &why), qPrintable(why));
+        QCOMPARE(registry.get("/v2/" + repository + "/blobs/" + sha256Of(shared)).status, 404);
+        QVERIFY(QFileInfo::exists(blobFile(server, sha256Of(shared))));
+
+        // A second pass finds nothing more of it.
+        const QString again = runGc(server);
+        QCOMPARE(countIn(again, "manifests"), 0);
+    }
+
+    void windowOfTwoWeeksKeepsRestorableHistory()
+    {
+        KAI_SERVER(server, m_fixture, cliOnly());
+        // A user of its own: the namespace keeps the default window (2w).
+        const QString user = QStringLiteral("keeper%1").arg(++m_counter);
+        QVERIFY(server->createUser(user, "keeper-password").ok());
+        const QString token = tokenFor(server, user);
+        HttpClient registry(server->baseUrl());
+        const QString repository = user + "/history";
+        registry.login(user, "keeper-password", {"repository:" + repository + ":pull,push"});
+        const QByteArray image = pushImage(registry, repository, "v1", "config kept by the window " + user.toUtf8(),
+                                           {"layer kept by the window " + user.toUtf8()});
+        QVERIFY(!image.isEmpty());
+        QCOMPARE(call(server, token, "DELETE", "/api/v1/repository/" + repository + "/tag/v1").status, 204);
+
+        QVERIFY(!runGc(server).isEmpty());
+
+        const HttpReply restore = call(server, token, "POST", "/api/v1/repository/" + repository + "/tag/v1/restore",
+                                       json({{"manifest_digest", sha256Of(image)}}));
+        QCOMPARE(restore.status, 200);
+        QString why;
+        QVERIFY2(pullsCompletely(registry, repository, "v1", &why), qPrintable(why));
+    }
+
+    void deletedRepositoryIsPurged()
+    {
+        KAI_SERVER(server, m_fixture, cliOnly());
+        const QString token = tokenFor(server, server->adminUser());
+        HttpClient registry(server->baseUrl());
+        const QString n = QString::number(++m_counter);
+        const QString repository = "admin/gc-purged-" + n;
+        registry.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull,push"});
+        const QByteArray layer = "layer of a deleted repository " + n.toUtf8();
+        QVERIFY(!pushImage(registry, repository, "v1", "config of a deleted repository " + n.toUtf8(), {layer}).isEmpty());
+        QVERIFY(QFileInfo::exists(blobFile(server, sha256Of(layer))));
+        QCOMPARE(call(server, token, "DELETE", "/api/v1/repository/" + repository).status, 204);
+
+        const QString output = runGc(server);
+        QVERIFY2(countIn(output, "repositories") >= 1, qPrintable(output));
+        QVERIFY2(countIn(output, "manifests") >= 1, qPrintable(output));
+        QVERIFY(!QFileInfo::exists(blobFile(server, sha256Of(layer))));
+        QCOMPARE(countIn(runGc(server), "repositories"), 0);
+    }
+
+    void dryRunListsWhatAPassWouldFreeAndChangesNothing()
+    {
+        KAI_SERVER(server, m_fixture, cliOnly());
+        QVERIFY(adminWindowZero(server));
+        const QString token = tokenFor(server, server->adminUser());
+        HttpClient registry(server->baseUrl());
+        const QString n = QString::number(++m_counter);
+        const QString repository = "admin/gc-dry-" + n;
+        registry.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull,push"});
+        const QByteArray layer = "layer seen by a dry run " + n.toUtf8();
+        const QByteArray image = pushImage(registry, repository, "v1", "config seen by a dry run " + n.toUtf8(), {layer});
+        QVERIFY(!image.isEmpty());
+        QCOMPARE(call(server, token, "DELETE", "/api/v1/repository/" + repository + "/tag/v1").status, 204);
+
+        const QString dry = runGc(server, true);
+        QVERIFY2(dry.contains("a pass would free:"), qPrintable(dry));
+        for (const char *kind : {"tags", "manifests", "labels", "repository_blobs", "blobs", "uploads", "repositories", "bytes"})
+            QVERIFY2(countIn(dry, QString::fromLatin1(kind)) >= 0, kind);
+        QVERIFY2(countIn(dry, "manifests") >= 1, qPrintable(dry));
+        QVERIFY2(countIn(dry, "blobs") >= 2, qPrintable(dry));
+        // Nothing changed: the manifest, its blob and file are all there,
+        // and a second dry run sees the same.
+        QCOMPARE(registry.get("/v2/" + repository + "/manifests/" + sha256Of(image), {{"Accept", kOciManifestType}}).status, 200);
+        QCOMPARE(registry.get("/v2/" + repository + "/blobs/" + sha256Of(layer)).status, 200);
+        QVERIFY(QFileInfo::exists(blobFile(server, sha256Of(layer))));
+        QCOMPARE(countIn(runGc(server, true), "manifests"), countIn(dry, "manifests"));
+
+        const QString real = runGc(server);
+        QCOMPARE(countIn(real, "manifests"), countIn(dry, "manifests"));
+        QCOMPARE(countIn(real, "bytes"), countIn(dry, "bytes"));
+        QVERIFY(!QFileInfo::exists(blobFile(server, sha256Of(layer))));
+    }
+
+    void statusIsForSuperusersAndShowsTheLastPass()
+    {
+        KAI_SERVER(server, m_workerFixture, backgroundWorker());
+        const QString user = QStringLiteral("plain%1").arg(++m_counter);
+        QVERIFY(server->createUser(user, "plain-password").ok());
+        QCOMPARE(call(server, {}, "GET", "/api/v1/superuser/gc").status, 401);
+        QCOMPARE(call(server, tokenFor(server, user), "GET", "/api/v1/superuser/gc").status, 403);
+
+        // The background collector runs every second: a pass is recorded.
+        const QString token = tokenFor(server, server->adminUser());
+        QJsonObject status;
+        QDeadlineTimer deadline(30'000);
+        for (;;) {
+            const HttpReply reply = call(server, token, "GET", "/api/v1/superuser/gc");
+            QCOMPARE(reply.status, 200);
+            status = reply.json();
+            if (!status.value("last_run").isNull() || deadline.hasExpired())
+                break;
+            QThread::msleep(200);
+        }
+        QVERIFY2(status.value("last_run").toString().endsWith(" -0000"), QJsonDocument(status).toJson().constData());
+        QVERIFY(status.value("running").isBool());
+        QVERIFY(status.value("last_duration_ms").isDouble());
+        QVERIFY(status.value("bytes_freed").isDouble());
+        QVERIFY(status.value("total_bytes_freed").isDouble());
+        QVERIFY(status.value("rows_freed").toObject().contains("manifests"));
+        QVERIFY(status.value("rows_freed").toObject().contains("blobs"));
+    }
+
+    // A blob file without a row (an upload renamed it in, then the server
+    // died before its commit) is swept: one shard of blobs/ per pass. A file
+    // is planted in every shard, so the next pass finds exactly one.
+    void strayBlobFileWithoutRowIsSwept()
+    {
+        KAI_SERVER(server, m_fixture, cliOnly());
+        QStringList planted;
+        QSet<QString> shards;
+        for (int i = 0; shards.size() < 256; ++i) {
+            const QByteArray content = QStringLiteral("stray %1 %2").arg(++m_counter).arg(i).toUtf8();
+            const QString digest = sha256Of(content);
+            const QString shard = digest.section(QLatin1Char(':'), 1).left(2);
+            if (shards.contains(shard))
+                continue;
+            shards.insert(shard);
+            const QString path = blobFile(server, digest);
+            QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(content);
+            file.close();
+            planted << path;
+        }
+        const QString output = runGc(server);
+        QCOMPARE(countIn(output, "orphan_files"), 1);
+        int gone = 0;
+        for (const QString &path : planted)
+            gone += QFileInfo::exists(path) ? 0 : 1;
+        QCOMPARE(gone, 1);
+        QCOMPARE(countIn(runGc(server), "orphan_files"), 1);
+        for (const QString &path : planted)
+            QFile::remove(path);
+    }
+
+    // kill -9 of `kai-server gc` at random moments of passes over plenty of
+    // garbage: every later state is consistent. The next pass completes,
+    // the kept images pull completely (no row lost its file) and the
+    // garbage is gone (rows and files), whatever step each kill
+    // interrupted.
+    void killDuringAPassLeavesAConsistentRegistry()
+    {
+        KAI_SERVER(server, m_fixture, cliOnly());
+        QVERIFY(adminWindowZero(server));
+        const QString token = tokenFor(server, server->adminUser());
+        HttpClient registry(server->baseUrl());
+        const QString n = QString::number(++m_counter);
+        const QString repository = "admin/gc-crash-" + n;
+        registry.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull,push"});
+        const QByteArray shared = "a layer the kept images share with the garbage " + n.toUtf8();
+        QList<QByteArray> garbageLayers;
+        for (int i = 0; i < 60; ++i) {
+            const QByteArray layer = QStringLiteral("garbage layer %1 %2").arg(n).arg(i).toUtf8();
+            const QByteArray config = QStringLiteral("garbage config %1 %2").arg(n).arg(i).toUtf8();
+            QVERIFY(!pushImage(registry, repository, QStringLiteral("g%1").arg(i), config, {layer, shared}).isEmpty());
+            QCOMPARE(call(server, token, "DELETE", QStringLiteral("/api/v1/repository/%1/tag/g%2").arg(repository).arg(i)).status,
+                     204);
+            garbageLayers << layer << config;
+        }
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(!pushImage(registry, repository, QStringLiteral("kept%1").arg(i),
+                               QStringLiteral("kept config %1 %2").arg(n).arg(i).toUtf8(), {shared})
+                         .isEmpty());
+        }
+
+        for (int kill = 0; kill < 6; ++kill) {
+            QProcess cli;
+            cli.start(ServerProcess::binary(), gcArguments(server, false));
+            QVERIFY(cli.waitForStarted(10'000));
+            QThread::msleep(40 + 60 * kill);
+            cli.kill();
+            cli.waitForFinished(10'000);
+        }
+        const QString output = runGc(server);
+        QVERIFY2(!output.isEmpty(), "the pass after the kills failed");
+
+        QString why;
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(pullsCompletely(registry, repository, QStringLiteral("kept%1").arg(i), &why), qPrintable(why));
+        for (const QByteArray &blob : garbageLayers) {
+            QCOMPARE(registry.get("/v2/" + repository + "/blobs/" + sha256Of(blob)).status, 404);
+            QVERIFY2(!QFileInfo::exists(blobFile(server, sha256Of(blob))), blob.constData());
+        }
+        // Nothing is left for a further pass: no marked row, queue entry or
+        // stray file survived the kills.
+        const QString again = runGc(server);
+        QCOMPARE(countIn(again, "manifests"), 0);
+        QCOMPARE(countIn(again, "blobs"), 0);
+        QCOMPARE(countIn(again, "orphan_files"), 0);
+    }
+
+    // A push (new blobs, a blob whose earlier image just became garbage, a
+    // cross-repository mount, the manifest) while passes run, 50 times:
+    // afterwards every alive tag pulls completely. A push may be refused
+    // (MANIFEST_BLOB_UNKNOWN when a pass took a link the manifest needed,
+    // which a grace period of 0 allows) and is then pushed again, as
+    // clients do; what may never happen is a tag whose blobs are gone.
+    void pushRacingTheCollectorLosesNothing()
+    {
+        KAI_SERVER(server, m_workerFixture, backgroundWorker());
+        QVERIFY(adminWindowZero(server));
+        HttpClient registry(server->baseUrl());
+        const QString n = QString::number(++m_counter);
+        const QString source = "admin/race-source-" + n;
+        const QString target = "admin/race-target-" + n;
+        registry.login(server->adminUser(), server->adminPassword(),
+                       {"repository:" + source + ":pull,push", "repository:" + target + ":pull,push"});
+
+        // Passes of the CLI as well, one after another, next to the
+        // server's own collector.
+        std::unique_ptr<QProcess> cli;
+        int cliPasses = 0;
+        // On PostgreSQL the server's collector often holds the cluster's
+        // collector lock; the CLI then says so and exits 1.
+        auto keepCollecting = [&] {
+            if (cli && cli->state() != QProcess::NotRunning && !cli->waitForFinished(0))
+                return;
+            if (cli) {
+                const QByteArray output = cli->readAll();
+                QVERIFY2(cli->exitCode() == 0 || output.contains("another node is collecting"), output.constData());
+                cliPasses += cli->exitCode() == 0 ? 1 : 0;
+            }
+            cli = std::make_unique<QProcess>();
+            cli->setProcessChannelMode(QProcess::MergedChannels);
+            cli->start(ServerProcess::binary(), gcArguments(server, false));
+        };
+
+        QDeadlineTimer deadline(240'000);
+        int refused = 0;
+        int round = 0;
+        for (; round < 50 && !deadline.hasExpired(); ++round) {
+            keepCollecting();
+            const QByteArray config = QStringLiteral("race config %1 %2").arg(n).arg(round).toUtf8();
+            const QByteArray fresh = QStringLiteral("race fresh layer %1 %2").arg(n).arg(round).toUtf8();
+            // Shared by every third round: each time its earlier image's tag
+            // moved on, so its blob is being collected while it is pushed.
+            const QByteArray reused = QStringLiteral("race reused layer %1 %2").arg(n).arg(round % 3).toUtf8();
+            const QByteArray manifest = ociImageManifest(config, {fresh, reused});
+            bool pushed = false;
+            for (int attempt = 0; attempt < 10 && !pushed; ++attempt) {
+                for (const QByteArray &blob : {config, fresh, reused}) {
+                    const HttpReply uploaded = uploadBlob(registry, source, blob);
+                    QVERIFY2(uploaded.status == 201, uploaded.body.constData());
+                }
+                // Into the target by mount where the source still has the
+                // blob, by upload where the mount is refused.
+                for (const QByteArray &blob : {config, fresh, reused}) {
+                    const HttpReply mount = registry.send(
+                        "POST", "/v2/" + target + "/blobs/uploads/?mount=" + sha256Of(blob) + "&from=" + source);
+                    if (mount.status == 201)
+                        continue;
+                    const HttpReply uploaded = uploadBlob(registry, target, blob);
+                    QVERIFY2(uploaded.status == 201, uploaded.body.constData());
+                }
+                const HttpReply toSource = registry.putManifest(source, "latest", manifest, kOciManifestType);
+                const HttpReply toTarget = registry.putManifest(target, "latest", manifest, kOciManifestType);
+                for (const HttpReply &reply : {toSource, toTarget}) {
+                    if (reply.status != 201)
+                        QVERIFY2(reply.errorCode() == QStringLiteral("MANIFEST_BLOB_UNKNOWN"), reply.body.constData());
+                }
+                pushed = toSource.status == 201 && toTarget.status == 201;
+                refused += pushed ? 0 : 1;
+                keepCollecting();
+            }
+            QVERIFY2(pushed, "a push was refused ten times in a row");
+            // Right after the push, whatever passes run: both tags pull.
+            QString why;
+            QVERIFY2(pullsCompletely(registry, source, "latest", &why), qPrintable(why));
+            QVERIFY2(pullsCompletely(registry, target, "latest", &why), qPrintable(why));
+        }
+        QVERIFY2(round >= 10, "fewer than 10 rounds within the time limit");
+        if (cli && cli->state() != QProcess::NotRunning)
+            QVERIFY(cli->waitForFinished(60'000));
+        QVERIFY(!runGc(server).isEmpty());
+        qInfo("%d rounds, %d pushes refused and repeated, %d CLI passes next to the background collector", round,
+              refused, cliPasses);
+
+        // After a last pass: the alive tags still pull completely, and the
+        // earlier images are gone.
+        QString why;
+        QVERIFY2(pullsCompletely(registry, source, "latest", &why), qPrintable(why));
+        QVERIFY2(pullsCompletely(registry, target, "latest", &why), qPrintable(why));
+        const QByteArray firstConfig = QStringLiteral("race config %1 0").arg(n).toUtf8();
+        QCOMPARE(registry.get("/v2/" + source + "/blobs/" + sha256Of(firstConfig)).status, 404);
+        QVERIFY(!QFileInfo::exists(blobFile(server, sha256Of(firstConfig))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGc)
+#include "tst_gc.moc"
