@@ -94,7 +94,7 @@ int createUser(const kai::config::Config &config, const QString &name, bool supe
     } else {
         password = kai::auth::SecretBox::randomToken(24, u"abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789");
     }
-    kai::store::NamespaceStore namespaces(**db);
+    kai::store::NamespaceStore namespaces(**db, config.defaultTagExpirationSeconds);
     auto user = namespaces.createUser(name, QString(), kai::auth::hashPassword(password), superuser,
                                       QDateTime::currentMSecsSinceEpoch());
     if (!user)
@@ -115,7 +115,7 @@ int createToken(const kai::config::Config &config, const QString &name, const QS
     auto db = kai::db::openDatabase(config.effectiveDbUri());
     if (!db)
         return fail(db.error().message);
-    kai::store::NamespaceStore namespaces(**db);
+    kai::store::NamespaceStore namespaces(**db, config.defaultTagExpirationSeconds);
     auto user = namespaces.byName(name);
     if (!user)
         return fail(user.error().message);

@@ -139,7 +139,7 @@ Status KaiServer::prepareDatabase()
     auto db = db::openDatabase(m_config.effectiveDbUri());
     if (!db)
         return db.error();
-    store::NamespaceStore namespaces(**db);
+    store::NamespaceStore namespaces(**db, m_config.defaultTagExpirationSeconds);
     for (const QString &name : m_config.superUsers) {
         auto user = namespaces.byName(name);
         if (user && user->has_value() && !(*user)->superuser)

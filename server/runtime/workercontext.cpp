@@ -5,7 +5,7 @@ namespace kai::runtime {
 WorkerContext::WorkerContext(const ServerContext &serverContext, std::unique_ptr<db::Database> db)
     : server(serverContext)
     , database(std::move(db))
-    , namespaces(*database)
+    , namespaces(*database, server.config.defaultTagExpirationSeconds)
     , repositories(*database)
     , blobRecords(*database)
     , manifests(*database)

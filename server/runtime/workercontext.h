@@ -48,7 +48,7 @@ public:
     store::SessionStore sessions;
     store::RobotStore robots;
     store::AppTokenStore appTokens;
-    store::OrganizationStore organizations{*database};
+    store::OrganizationStore organizations{*database, server.config.defaultTagExpirationSeconds};
     store::TeamStore teams{*database};
     store::PrototypeStore prototypes{*database};
     model::RepositoryCreator repositoryCreator{repositories, prototypes};

@@ -42,9 +42,10 @@ Result<Namespace> NamespaceStore::createUser(const QString &name, const QString 
 {
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto result = m_db.exec(
-        QStringLiteral("INSERT INTO namespaces (name, uuid, kind, email, password_hash, enabled, superuser, created_ms) "
-                       "VALUES (?, ?, 'user', ?, ?, 1, ?, ?) RETURNING id"),
-        {name, uuid, email.isEmpty() ? QVariant() : QVariant(email), passwordHash, superuser ? 1 : 0, nowMs});
+        QStringLiteral("INSERT INTO namespaces (name, uuid, kind, email, password_hash, enabled, superuser, created_ms, "
+                       "tag_expiration_s) VALUES (?, ?, 'user', ?, ?, 1, ?, ?, ?) RETURNING id"),
+        {name, uuid, email.isEmpty() ? QVariant() : QVariant(email), passwordHash, superuser ? 1 : 0, nowMs,
+         m_defaultTagExpirationSeconds});
     if (!result) {
         if (result.error().kind == ErrorKind::Conflict)
             return Error::of(ErrorKind::Conflict, QStringLiteral("The username already exists"));

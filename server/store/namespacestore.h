@@ -24,7 +24,10 @@ struct Namespace
 class NamespaceStore
 {
 public:
-    explicit NamespaceStore(db::Database &db) : m_db(db) {}
+    // New namespaces start with this time-machine window
+    // (DEFAULT_TAG_EXPIRATION; Quay's default is two weeks).
+    explicit NamespaceStore(db::Database &db, qint64 defaultTagExpirationSeconds = 1209600)
+        : m_db(db), m_defaultTagExpirationSeconds(defaultTagExpirationSeconds) {}
 
     Result<std::optional<Namespace>> byName(const QString &name);
     Result<std::optional<Namespace>> byId(qint64 id);
@@ -61,6 +64,7 @@ public:
 private:
     Result<std::optional<Namespace>> one(const QString &where, const QVariant &value);
     db::Database &m_db;
+    qint64 m_defaultTagExpirationSeconds;
 };
 
 } // namespace kai::store

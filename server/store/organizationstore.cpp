@@ -40,9 +40,9 @@ Result<std::optional<Organization>> OrganizationStore::byName(const QString &nam
 Result<Organization> OrganizationStore::create(const QString &name, const QString &email, qint64 creatorId, qint64 nowMs)
 {
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    auto org = m_db.exec("INSERT INTO namespaces (name, uuid, kind, email, enabled, superuser, created_ms) "
-                         "VALUES (?, ?, 'organization', ?, 1, 0, ?) RETURNING id, tag_expiration_s",
-                         {name, uuid, textOrNull(email), nowMs});
+    auto org = m_db.exec("INSERT INTO namespaces (name, uuid, kind, email, enabled, superuser, created_ms, tag_expiration_s) "
+                         "VALUES (?, ?, 'organization', ?, 1, 0, ?, ?) RETURNING id, tag_expiration_s",
+                         {name, uuid, textOrNull(email), nowMs, m_defaultTagExpirationSeconds});
     if (!org)
         return org.error();
     const qint64 id = org->first().integer(0);

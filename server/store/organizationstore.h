@@ -49,7 +49,10 @@ struct DirectGrant
 class OrganizationStore
 {
 public:
-    explicit OrganizationStore(db::Database &db) : m_db(db) {}
+    // New namespaces start with this time-machine window
+    // (DEFAULT_TAG_EXPIRATION; Quay's default is two weeks).
+    explicit OrganizationStore(db::Database &db, qint64 defaultTagExpirationSeconds = 1209600)
+        : m_db(db), m_defaultTagExpirationSeconds(defaultTagExpirationSeconds) {}
 
     // The enabled organization of that name; nullopt for users, robots and
     // unknown names.
@@ -90,6 +93,7 @@ public:
 
 private:
     db::Database &m_db;
+    qint64 m_defaultTagExpirationSeconds;
 };
 
 } // namespace kai::store

@@ -37,7 +37,12 @@ class TestApiTags : public QObject
 
 private:
     ServerFixture m_fixture;
-    ServerFixture m_permanentFixture;   // PERMANENTLY_DELETE_TAGS: true
+    ServerFixture m_permanentFixture;   // PERMANENTLY_DELETE_TAGS: true, a one-week default window
+
+    static ServerProcess::Options permanentOptions()
+    {
+        return ServerProcess::Options{{}, false, {"PERMANENTLY_DELETE_TAGS: true", "DEFAULT_TAG_EXPIRATION: 1w"}};
+    }
     QHash<QString, QString> m_adminTokens;   // backend -> admin's API token
     int m_counter = 0;
 
@@ -476,7 +481,7 @@ private Q_SLOTS:
 
     void permanentExpiryMovesTheEndOutOfTheWindow()
     {
-        KAI_SERVER(server, m_permanentFixture, ServerProcess::Options{{}, false, {"PERMANENTLY_DELETE_TAGS: true"}});
+        KAI_SERVER(server, m_permanentFixture, permanentOptions());
         HttpClient registry(server->baseUrl());
         const QString repository = freshAdminRepository(server, registry, "permanent", m_counter);
         const QString token = adminToken(server, backend);
@@ -493,6 +498,17 @@ private Q_SLOTS:
         QVERIFY(row.value("end_ts").toInteger() <= QDateTime::currentSecsSinceEpoch() - window);
         // Nothing left inside the window: a second call finds nothing.
         QCOMPARE(call(server, token, "POST", base + "/expire", json({{"manifest_digest", sha256Of(manifest)}})).status, 404);
+    }
+
+    // Reference §4.1: a namespace's window starts as DEFAULT_TAG_EXPIRATION
+    // (here one week instead of Quay's two) when it is created.
+    void newNamespacesStartWithTheDefaultWindow()
+    {
+        KAI_SERVER(server, m_permanentFixture, permanentOptions());
+        const QString token = adminToken(server, backend);
+        QCOMPARE(call(server, token, "GET", "/api/v1/user/").json().value("tag_expiration_s").toInteger(), 604800);
+        QCOMPARE(call(server, token, "POST", "/api/v1/organization/", json({{"name", "weekly"}})).status, 201);
+        QCOMPARE(call(server, token, "GET", "/api/v1/organization/weekly").json().value("tag_expiration_s").toInteger(), 604800);
     }
 };
 
