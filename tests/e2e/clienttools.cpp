@@ -112,4 +112,13 @@ ToolRun Podman::run(const QStringList &arguments, int timeoutMs) const
     return runTool("podman", global + arguments, m_environment, timeoutMs);
 }
 
+ToolRun Podman::buildah(const QStringList &arguments, int timeoutMs) const
+{
+    QProcessEnvironment environment = m_environment;
+    environment.insert("TMPDIR", m_dir.path() + "/tmp");
+    const QStringList global{"--root", m_dir.path() + "/root", "--runroot", m_dir.path() + "/run",
+                             "--storage-driver", "vfs"};
+    return runTool("buildah", global + arguments, environment, timeoutMs);
+}
+
 } // namespace kai::test

@@ -77,6 +77,11 @@ public:
     bool isValid() const { return m_dir.isValid(); }
     QString authFile() const { return m_dir.path() + "/auth.json"; }
     ToolRun run(const QStringList &arguments, int timeoutMs = 180'000) const;
+    // buildah on this podman's image store (same --root/--runroot, vfs,
+    // TMPDIR in the temp dir), so an image buildah commits is one podman
+    // can push. Only the build verbs are meant (from scratch, copy, config,
+    // commit): nothing here runs a container.
+    ToolRun buildah(const QStringList &arguments, int timeoutMs = 120'000) const;
 
 private:
     QTemporaryDir m_dir;

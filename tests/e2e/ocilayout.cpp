@@ -105,7 +105,7 @@ OciBlob OciLayout::writeBlob(const QByteArray &content, const QString &mediaType
     return {mediaType, "sha256:" + hex, content.size()};
 }
 
-OciBlob OciLayout::addImage(const QString &architecture, const QByteArray &fileContent)
+OciBlob OciLayout::addImage(const QString &architecture, const QByteArray &fileContent, const QJsonObject &annotations)
 {
     const QByteArray tar = tarWithFile("hello.txt", fileContent);
     const OciBlob layer = writeBlob(gzipStored(tar), kLayerType);
@@ -118,14 +118,17 @@ OciBlob OciLayout::addImage(const QString &architecture, const QByteArray &fileC
         {"history", QJsonArray{QJsonObject{{"created", "2024-05-14T14:48:51Z"}, {"created_by", "kai e2e test"}}}},
     };
     const OciBlob configBlob = writeBlob(compact(config), kConfigType);
-    const QJsonObject manifest{{"schemaVersion", 2},
-                               {"mediaType", kManifestType},
-                               {"config", configBlob.descriptor()},
-                               {"layers", QJsonArray{layer.descriptor()}}};
+    QJsonObject manifest{{"schemaVersion", 2},
+                         {"mediaType", kManifestType},
+                         {"config", configBlob.descriptor()},
+                         {"layers", QJsonArray{layer.descriptor()}}};
+    if (!annotations.isEmpty())
+        manifest.insert("annotations", annotations);
     return writeBlob(compact(manifest), kManifestType);
 }
 
-OciBlob OciLayout::addIndex(const QList<QPair<QString, OciBlob>> &architectureAndManifest)
+OciBlob OciLayout::addIndex(const QList<QPair<QString, OciBlob>> &architectureAndManifest,
+                            const QJsonObject &annotations)
 {
     QJsonArray manifests;
     for (const auto &[architecture, manifest] : architectureAndManifest) {
@@ -133,12 +136,14 @@ OciBlob OciLayout::addIndex(const QList<QPair<QString, OciBlob>> &architectureAn
         entry.insert("platform", QJsonObject{{"architecture", architecture}, {"os", "linux"}});
         manifests.append(entry);
     }
-    const QJsonObject index{{"schemaVersion", 2}, {"mediaType", kIndexType}, {"manifests", manifests}};
+    QJsonObject index{{"schemaVersion", 2}, {"mediaType", kIndexType}, {"manifests", manifests}};
+    if (!annotations.isEmpty())
+        index.insert("annotations", annotations);
     return writeBlob(compact(index), kIndexType);
 }
 
 OciBlob OciLayout::addArtifact(const QString &configMediaType, const QByteArray &config, const QString &layerMediaType,
-                               const QByteArray &layer, const QString &artifactType)
+                               const QByteArray &layer, const QString &artifactType, const QJsonObject &annotations)
 {
     const OciBlob configBlob = writeBlob(config, configMediaType);
     const OciBlob layerBlob = writeBlob(layer, layerMediaType);
@@ -148,6 +153,8 @@ OciBlob OciLayout::addArtifact(const QString &configMediaType, const QByteArray 
                          {"layers", QJsonArray{layerBlob.descriptor()}}};
     if (!artifactType.isEmpty())
         manifest.insert("artifactType", artifactType);
+    if (!annotations.isEmpty())
+        manifest.insert("annotations", annotations);
     return writeBlob(compact(manifest), kManifestType);
 }
 

@@ -45,14 +45,17 @@ public:
 
     // A runnable-looking single-layer image for `os/architecture`: the layer
     // holds one file `hello.txt` with `fileContent`; the config carries the
-    // layer's diff_id (podman verifies it when it unpacks).
-    OciBlob addImage(const QString &architecture, const QByteArray &fileContent);
+    // layer's diff_id (podman verifies it when it unpacks). Non-empty
+    // `annotations` become the manifest's `annotations` (for all three).
+    OciBlob addImage(const QString &architecture, const QByteArray &fileContent, const QJsonObject &annotations = {});
     // An image index over images made by addImage (each with its platform).
-    OciBlob addIndex(const QList<QPair<QString, OciBlob>> &architectureAndManifest);
+    OciBlob addIndex(const QList<QPair<QString, OciBlob>> &architectureAndManifest,
+                     const QJsonObject &annotations = {});
     // An artifact manifest: config of `configMediaType` holding `config`,
     // one layer of `layerMediaType`, and `artifactType` when not empty.
     OciBlob addArtifact(const QString &configMediaType, const QByteArray &config, const QString &layerMediaType,
-                        const QByteArray &layer, const QString &artifactType = {});
+                        const QByteArray &layer, const QString &artifactType = {},
+                        const QJsonObject &annotations = {});
 
     // Points `tag` at a manifest or index in index.json (rewritten).
     void tag(const QString &tag, const OciBlob &manifest);
