@@ -128,8 +128,12 @@ Result<GcStore::ManifestOutcome> GcStore::collectManifest(qint64 manifestId)
 
     auto referenced = m_db.exec(
         "SELECT 1 WHERE EXISTS (SELECT 1 FROM tags WHERE manifest_id = ?) "
-        "OR EXISTS (SELECT 1 FROM manifest_children c JOIN manifests p ON p.id = c.manifest_id "
-        "WHERE c.child_digest = ? AND p.repository_id = ?) "
+        // CROSS JOIN fixes SQLite's join order: from the child digest's
+        // index, not from every manifest of the repository (without
+        // statistics SQLite chose the latter: 0.4 s per candidate at 1M
+        // manifests). PostgreSQL plans it as an ordinary join.
+        "OR EXISTS (SELECT 1 FROM manifest_children c CROSS JOIN manifests p "
+        "WHERE p.id = c.manifest_id AND c.child_digest = ? AND p.repository_id = ?) "
         "OR EXISTS (SELECT 1 FROM manifests WHERE repository_id = ? AND subject_digest = ?)",
         {manifestId, digest, repositoryId, repositoryId, digest});
     if (!referenced)
@@ -217,8 +221,9 @@ Result<bool> GcStore::collectLink(const Link &link, qint64 nowMs, qint64 graceMs
             return s.error();
         return false;
     }
-    auto used = m_db.exec("SELECT 1 FROM manifest_blobs mb JOIN manifests m ON m.id = mb.manifest_id "
-                          "WHERE mb.digest = ? AND m.repository_id = ? LIMIT 1",
+    // CROSS JOIN: start from the digest's index (see collectManifest).
+    auto used = m_db.exec("SELECT 1 FROM manifest_blobs mb CROSS JOIN manifests m "
+                          "WHERE m.id = mb.manifest_id AND mb.digest = ? AND m.repository_id = ? LIMIT 1",
                           {link.digest, link.repositoryId});
     if (!used)
         return used.error();
@@ -423,8 +428,9 @@ Result<GcStore::Scrubbed> GcStore::scrubLinks(qint64 afterRepository, const QStr
         return scrubbed;
     auto queued = m_db.exec(QStringLiteral("INSERT INTO gc_link_candidates (repository_id, digest, due_ms) "
                                            "SELECT p.repository_id, p.digest, CAST(? AS BIGINT) FROM (%1) p WHERE NOT EXISTS "
-                                           "(SELECT 1 FROM manifest_blobs mb JOIN manifests m ON m.id = mb.manifest_id "
-                                           "WHERE mb.digest = p.digest AND m.repository_id = p.repository_id) "
+                                           "(SELECT 1 FROM manifest_blobs mb CROSS JOIN manifests m "
+                                           "WHERE m.id = mb.manifest_id AND mb.digest = p.digest "
+                                           "AND m.repository_id = p.repository_id) "
                                            "ON CONFLICT (repository_id, digest) DO NOTHING")
                                 .arg(QLatin1String(pageSql)),
                             {nowMs, afterRepository, afterRepository, afterDigest, limit});
