@@ -180,15 +180,13 @@ Result<repository::Access> repositoryFor(WorkerContext &context, const http::Htt
 {
     if (!oci::Digest::parse(request.param("digest")))
         return notFound();
-    auto caller = authenticateApiCaller(request, context);
-    if (!caller)
-        return caller.error();
-    auto access = repository::access(context, *caller, request.param("repository"), needed);
+    auto access = repository::accessFor(context, request, needed);
     if (!access)
         return access.error();
-    if (writable && access->repository.state != QLatin1String("NORMAL"))
-        return Error::of(ErrorKind::Unavailable,
-                         QStringLiteral("Repository is in read only or mirror mode: %1").arg(access->repository.state));
+    if (writable) {
+        if (Status s = repository::requireNormalState(*access); !s)
+            return s.error();
+    }
     return access;
 }
 

@@ -72,10 +72,7 @@ QJsonObject teamPermissionView(const QString &team, const QString &role)
 
 Result<repository::Access> administered(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto caller = authenticateApiCaller(request, ctx);
-    if (!caller)
-        return caller.error();
-    return repository::access(ctx, *caller, request.param("repository"), auth::Role::Admin);
+    return repository::accessFor(ctx, request, auth::Role::Admin);
 }
 
 // The organization team named in the path, if the repository is in an

@@ -47,6 +47,22 @@ Result<Access> access(runtime::WorkerContext &context, const ApiCaller &caller, 
     return Access{**found, *role};
 }
 
+Result<Access> accessFor(runtime::WorkerContext &context, const http::HttpRequest &request, auth::Role needed)
+{
+    auto caller = authenticateApiCaller(request, context);
+    if (!caller)
+        return caller.error();
+    return access(context, *caller, request.param("repository"), needed);
+}
+
+Status requireNormalState(const Access &access)
+{
+    if (access.repository.state != QLatin1String("NORMAL"))
+        return Error::of(ErrorKind::Unavailable,
+                         QStringLiteral("Repository is in read only or mirror mode: %1").arg(access.repository.state));
+    return {};
+}
+
 } // namespace repository
 
 namespace {
@@ -303,10 +319,7 @@ Result<Reply> getRepository(WorkerContext &ctx, const http::HttpRequest &request
 
 Result<Reply> updateRepository(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto caller = authenticateApiCaller(request, ctx);
-    if (!caller)
-        return caller.error();
-    auto found = repository::access(ctx, *caller, request.param("repository"), auth::Role::Write);
+    auto found = repository::accessFor(ctx, request, auth::Role::Write);
     if (!found)
         return found.error();
     auto body = jsonBody(request);
@@ -322,10 +335,7 @@ Result<Reply> updateRepository(WorkerContext &ctx, const http::HttpRequest &requ
 
 Result<Reply> changeVisibility(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto caller = authenticateApiCaller(request, ctx);
-    if (!caller)
-        return caller.error();
-    auto found = repository::access(ctx, *caller, request.param("repository"), auth::Role::Admin);
+    auto found = repository::accessFor(ctx, request, auth::Role::Admin);
     if (!found)
         return found.error();
     auto body = jsonBody(request);
@@ -344,10 +354,7 @@ Result<Reply> changeVisibility(WorkerContext &ctx, const http::HttpRequest &requ
 // manifests and blobs later, in small batches.
 Result<Reply> deleteRepository(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto caller = authenticateApiCaller(request, ctx);
-    if (!caller)
-        return caller.error();
-    auto found = repository::access(ctx, *caller, request.param("repository"), auth::Role::Admin);
+    auto found = repository::accessFor(ctx, request, auth::Role::Admin);
     if (!found)
         return found.error();
     db::Transaction tx(*ctx.database);

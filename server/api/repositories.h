@@ -36,6 +36,13 @@ struct Access
 Result<Access> access(runtime::WorkerContext &context, const ApiCaller &caller, const QString &path,
                       auth::Role needed);
 
+// access() for the request's caller and its "{repository...}" parameter.
+Result<Access> accessFor(runtime::WorkerContext &context, const http::HttpRequest &request, auth::Role needed);
+
+// Tags and labels change only in a repository in state NORMAL (not
+// read-only or mirrored): 503 otherwise.
+Status requireNormalState(const Access &access);
+
 } // namespace repository
 
 } // namespace kai::api

@@ -52,23 +52,14 @@ Result<qint64> queryInteger(const http::HttpRequest &request, const QString &nam
     return value;
 }
 
-Result<repository::Access> repositoryFor(WorkerContext &ctx, const http::HttpRequest &request, auth::Role needed)
-{
-    auto caller = authenticateApiCaller(request, ctx);
-    if (!caller)
-        return caller.error();
-    return repository::access(ctx, *caller, request.param("repository"), needed);
-}
-
-// Tag writes need a repository in state NORMAL (not read-only or mirrored).
+// Tag writes need write permission and a repository in state NORMAL.
 Result<repository::Access> writableRepository(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto found = repositoryFor(ctx, request, auth::Role::Write);
+    auto found = repository::accessFor(ctx, request, auth::Role::Write);
     if (!found)
         return found.error();
-    if (found->repository.state != QLatin1String("NORMAL"))
-        return Error::of(ErrorKind::Unavailable,
-                         QStringLiteral("Repository is in read only or mirror mode: %1").arg(found->repository.state));
+    if (Status s = repository::requireNormalState(*found); !s)
+        return s.error();
     return found;
 }
 
@@ -142,7 +133,7 @@ Result<QJsonObject> tagView(WorkerContext &ctx, qint64 repositoryId, const store
 
 Result<Reply> listTags(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto found = repositoryFor(ctx, request, auth::Role::Read);
+    auto found = repository::accessFor(ctx, request, auth::Role::Read);
     if (!found)
         return found.error();
     auto page = queryInteger(request, QStringLiteral("page"), 1);
