@@ -57,7 +57,7 @@ Result<QJsonObject> organizationView(WorkerContext &ctx, const ApiCaller &caller
             return teams.error();
         QStringList viewable;
         if (!*isAdmin) {
-            auto own = ctx.teams.teamsOf(org.id, caller.identity.namespaceId);
+            auto own = ctx.organizations.teamsOf(org.id, caller.identity.namespaceId);
             if (!own)
                 return own.error();
             viewable = *own;

@@ -94,19 +94,6 @@ Result<QStringList> TeamStore::adminTeamsOf(qint64 organizationId, qint64 member
     return names;
 }
 
-Result<QStringList> TeamStore::teamsOf(qint64 organizationId, qint64 memberId)
-{
-    auto r = m_db.exec("SELECT t.name FROM teams t JOIN team_members m ON m.team_id = t.id "
-                       "WHERE t.organization_id = ? AND m.member_id = ? ORDER BY t.id",
-                       {organizationId, memberId});
-    if (!r)
-        return r.error();
-    QStringList names;
-    for (const db::Row &row : r->rows)
-        names << row.text(0);
-    return names;
-}
-
 Result<std::vector<OrganizationMember>> TeamStore::members(qint64 teamId)
 {
     auto r = m_db.exec("SELECT n.id, n.name, n.email, n.kind FROM team_members m JOIN namespaces n ON n.id = m.member_id "

@@ -65,8 +65,6 @@ public:
 
     // Names of the admin teams (id order) the member belongs to.
     Result<QStringList> adminTeamsOf(qint64 organizationId, qint64 memberId);
-    // Names of all teams (id order) the member belongs to.
-    Result<QStringList> teamsOf(qint64 organizationId, qint64 memberId);
 
     // Members in name order.
     Result<std::vector<OrganizationMember>> members(qint64 teamId);
