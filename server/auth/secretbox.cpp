@@ -43,7 +43,10 @@ Error openError(const char *why)
 SecretBox::SecretBox(QByteArrayView key)
 {
     Q_ASSERT_X(key.size() == kKeyBytes, "SecretBox", "the key must be 32 bytes");
-    if (key.size() == kKeyBytes)
+    if (key.size() != kKeyBytes)
+        return;
+    m_cipher.reset(EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr), EVP_CIPHER_free);
+    if (m_cipher)
         m_key = key.toByteArray();
 }
 
@@ -89,7 +92,7 @@ QByteArray SecretBox::seal(QByteArrayView plaintext, QByteArrayView associatedDa
 
     CipherCtx ctx(EVP_CIPHER_CTX_new());
     int length = 0;
-    bool ok = ctx && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(QByteArrayView(m_key)),
+    bool ok = ctx && EVP_EncryptInit_ex(ctx.get(), m_cipher.get(), nullptr, bytes(QByteArrayView(m_key)),
                                         bytes(QByteArrayView(nonce))) == 1;
     if (ok && !associatedData.isEmpty())
         ok = EVP_EncryptUpdate(ctx.get(), nullptr, &length, bytes(associatedData), int(associatedData.size())) == 1;
@@ -124,7 +127,7 @@ Result<QByteArray> SecretBox::open(QByteArrayView sealed, QByteArrayView associa
     QByteArray plaintext(cipherLength, Qt::Uninitialized);
     CipherCtx ctx(EVP_CIPHER_CTX_new());
     int length = 0;
-    bool ok = ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(QByteArrayView(m_key)),
+    bool ok = ctx && EVP_DecryptInit_ex(ctx.get(), m_cipher.get(), nullptr, bytes(QByteArrayView(m_key)),
                                         bytes(nonce)) == 1;
     if (ok && !associatedData.isEmpty())
         ok = EVP_DecryptUpdate(ctx.get(), nullptr, &length, bytes(associatedData), int(associatedData.size())) == 1;
