@@ -241,7 +241,8 @@ Result<Reply> listRepositories(WorkerContext &ctx, const http::HttpRequest &requ
         filter.kind = kind;
 
     const store::RepositoryCursor after = openPageToken(ctx, "repository-list", request.queryValue(QStringLiteral("next_page")));
-    auto page = ctx.repositories.list(filter, after, kPageSize + 1, lastModified);
+    auto page = ctx.repositories.list(filter, after, kPageSize + 1,
+                                      lastModified ? std::optional<qint64>(ctx.nowMs()) : std::nullopt);
     if (!page)
         return page.error();
     QJsonArray repositories;
@@ -388,7 +389,7 @@ Result<Reply> listStarred(WorkerContext &ctx, const http::HttpRequest &request)
     // Stars are the user's own: list them whatever the token's repo scopes.
     filter.viewerId = caller->identity.namespaceId;
     const store::RepositoryCursor after = openPageToken(ctx, "starred-list", request.queryValue(QStringLiteral("next_page")));
-    auto page = ctx.repositories.list(filter, after, kPageSize + 1, false);
+    auto page = ctx.repositories.list(filter, after, kPageSize + 1, std::nullopt);
     if (!page)
         return page.error();
     QJsonArray repositories;

@@ -313,6 +313,7 @@ Result<Reply> expireTag(WorkerContext &ctx, const http::HttpRequest &request)
     }
     const QString digest = body->value("manifest_digest").toString();
     const bool aliveRow = body->value("is_alive").toBool(false);
+    const bool submanifests = body->value("include_submanifests").toBool(false);
     if (digest.isEmpty() && !aliveRow)
         return badRequest(QStringLiteral("manifest_digest is required unless is_alive is true"));
     const qint64 repositoryId = found->repository.id;
@@ -332,7 +333,7 @@ Result<Reply> expireTag(WorkerContext &ctx, const http::HttpRequest &request)
     auto window = ctx.repositories.tagExpirationSeconds(found->repository.namespaceId);
     if (!window)
         return window.error();
-    auto expired = ctx.tagMover.expirePermanently(repositoryId, request.param("tag"), manifestId, aliveRow, *window,
+    auto expired = ctx.tagMover.expirePermanently(repositoryId, request.param("tag"), manifestId, aliveRow, submanifests, *window,
                                                   ctx.nowMs());
     if (!expired)
         return expired.error();

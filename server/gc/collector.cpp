@@ -141,12 +141,10 @@ private:
                 return {};
             qint64 deleted = 0;
             if (Status s = batch([&]() -> Status {
-                    for (const auto &tag : *expired) {
-                        auto gone = m_gc.deleteExpiredTag(tag);
-                        if (!gone)
-                            return gone.error();
-                        deleted += *gone ? 1 : 0;
-                    }
+                    auto gone = m_gc.deleteExpiredTags(*expired);
+                    if (!gone)
+                        return gone.error();
+                    deleted = *gone;
                     return {};
                 });
                 !s)
@@ -226,17 +224,13 @@ private:
             if (candidates->empty())
                 return {};
             if (Status s = batch([&]() -> Status {
-                    for (qint64 id : *candidates) {
-                        auto outcome = m_gc.collectManifest(id);
-                        if (!outcome)
-                            return outcome.error();
-                        if (!outcome->deleted)
-                            continue;
-                        add("manifests", 1);
-                        add("labels", outcome->labels);
-                        add("manifest_blobs", outcome->blobReferences);
-                        add("manifest_children", outcome->childReferences);
-                    }
+                    auto outcome = m_gc.collectManifests(*candidates);
+                    if (!outcome)
+                        return outcome.error();
+                    add("manifests", outcome->deleted);
+                    add("labels", outcome->labels);
+                    add("manifest_blobs", outcome->blobReferences);
+                    add("manifest_children", outcome->childReferences);
                     return {};
                 });
                 !s)

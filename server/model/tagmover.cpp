@@ -23,6 +23,15 @@ Result<store::TagRow> TagMover::point(qint64 repositoryId, const QString &tag, c
 {
     if (Status s = m_tags.lockHistory(repositoryId); !s)
         return s.error();
+    // The caller read the manifest before this transaction held it: a
+    // garbage-collection pass may have taken it since. Holding it now means
+    // either the pass waits and then sees the new row, or it is gone and
+    // the answer is a clean 404 instead of a foreign-key failure.
+    auto held = m_tags.holdManifest(manifest.id);
+    if (!held)
+        return held.error();
+    if (!*held)
+        return Error::of(ErrorKind::ManifestUnknown, QStringLiteral("manifest not found"));
     auto expiresAfter = expiresAfterSeconds(manifest);
     if (!expiresAfter)
         return expiresAfter.error();
@@ -105,11 +114,18 @@ Result<bool> TagMover::changeExpiration(const store::TagRow &tag, std::optional<
 }
 
 Result<bool> TagMover::expirePermanently(qint64 repositoryId, const QString &tag, std::optional<qint64> manifestId,
-                                         bool aliveRow, qint64 windowSeconds, qint64 nowMs)
+                                         bool aliveRow, bool includeSubmanifests, qint64 windowSeconds, qint64 nowMs)
 {
     if (Status s = m_tags.lockHistory(repositoryId); !s)
         return s.error();
     const qint64 outsideMs = nowMs - windowSeconds * 1000;
+    auto releaseChildren = [&](qint64 indexId) -> Result<bool> {
+        if (includeSubmanifests) {
+            if (Status s = m_tags.endChildHolds(repositoryId, indexId, outsideMs); !s)
+                return s.error();
+        }
+        return true;
+    };
     if (aliveRow) {
         auto row = alive(repositoryId, tag, nowMs);
         if (!row)
@@ -118,7 +134,7 @@ Result<bool> TagMover::expirePermanently(qint64 repositoryId, const QString &tag
             return false;
         if (Status s = m_tags.retire((*row)->id, outsideMs); !s)
             return s.error();
-        return true;
+        return releaseChildren((*row)->manifestId);
     }
     auto rows = m_tags.rowsFor(repositoryId, tag, manifestId.value_or(0));
     if (!rows)
@@ -133,7 +149,9 @@ Result<bool> TagMover::expirePermanently(qint64 repositoryId, const QString &tag
             return s.error();
         expired = true;
     }
-    return expired;
+    if (!expired)
+        return false;
+    return releaseChildren(manifestId.value_or(0));
 }
 
 Result<std::optional<qint64>> TagMover::expiresAfterSeconds(const store::ManifestRecord &manifest)

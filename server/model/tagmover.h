@@ -58,9 +58,13 @@ public:
     // collection takes them. With `aliveRow`, the alive row of `tag`
     // (pointing at `manifestId` when given); otherwise the ended rows of
     // `tag` at `manifestId` still inside the window. False when none
-    // matched.
+    // matched. With `includeSubmanifests` (Quay's include_submanifests),
+    // when rows were expired and their manifest is an index, the hidden
+    // temporary tags holding its children end at the same time, so the
+    // next pass can take the children too (unless something else keeps
+    // them).
     Result<bool> expirePermanently(qint64 repositoryId, const QString &tag, std::optional<qint64> manifestId,
-                                   bool aliveRow, qint64 windowSeconds, qint64 nowMs);
+                                   bool aliveRow, bool includeSubmanifests, qint64 windowSeconds, qint64 nowMs);
 
     // The manifest's quay.expires-after in seconds (reference §4.2): its
     // own label (from config labels and annotations); for an index without

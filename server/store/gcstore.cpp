@@ -3,6 +3,8 @@
 #include "store/blobrecordstore.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace kai::store {
 
@@ -23,6 +25,54 @@ std::optional<qint64> optionalInteger(const db::Row &row, int column)
     if (row.isNull(column))
         return std::nullopt;
     return row.integer(column);
+}
+
+// The most values one IN list carries; larger sets go in chunks.
+constexpr int kMaximumInList = 128;
+
+// "?, ?, ..." for `values` (1..kMaximumInList of them), padded to the next
+// power of two by repeating the first value, which changes nothing in an
+// IN list: each statement then has at most eight texts, so it stays a
+// handful of cached prepared statements on PostgreSQL.
+QString inList(QVariantList &values)
+{
+    qsizetype size = 1;
+    while (size < values.size())
+        size *= 2;
+    while (values.size() < size)
+        values << values.first();
+    QStringList marks;
+    marks.reserve(size);
+    for (qsizetype i = 0; i < size; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QStringLiteral(", "));
+}
+
+QVariantList valuesOf(const std::vector<qint64> &ids)
+{
+    QVariantList values;
+    values.reserve(qsizetype(ids.size()));
+    for (qint64 id : ids)
+        values << id;
+    return values;
+}
+
+QVariantList valuesOf(const QStringList &texts)
+{
+    QVariantList values;
+    values.reserve(texts.size());
+    for (const QString &text : texts)
+        values << text;
+    return values;
+}
+
+// `sql` with its "%1" replaced by an IN list of `values`, run with
+// `before` + the list + `after` as parameters.
+Result<db::QueryResult> execIn(db::Database &db, const QString &sql, const QVariantList &before, QVariantList values,
+                               const QVariantList &after = {})
+{
+    const QString marks = inList(values);
+    return db.exec(sql.arg(marks), before + values + after);
 }
 
 } // namespace
@@ -71,21 +121,44 @@ Result<std::vector<GcStore::ExpiredTag>> GcStore::expiredTags(qint64 nowMs, int 
     return tags;
 }
 
-Result<bool> GcStore::deleteExpiredTag(const ExpiredTag &tag)
+Result<qint64> GcStore::deleteExpiredTags(const std::vector<ExpiredTag> &tags)
 {
-    // The end is checked again: it may have moved since the listing.
-    auto deleted = m_db.exec("DELETE FROM tags WHERE id = ? AND lifetime_end_ms IS NOT NULL AND lifetime_end_ms <= ?",
-                             {tag.id, tag.cutoffMs});
-    if (!deleted)
-        return deleted.error();
-    if (deleted->rowsAffected == 0)
-        return false;
-    if (Status s = statusOf(m_db.exec("INSERT INTO gc_manifest_candidates (manifest_id) VALUES (?) "
-                                      "ON CONFLICT (manifest_id) DO NOTHING",
-                                      {tag.manifestId}));
-        !s)
-        return s.error();
-    return true;
+    // One DELETE per cutoff (a namespace's window; "now" for hidden tags),
+    // usually one or two per batch. The end is checked again in the
+    // statement: it may have moved since the listing.
+    std::map<qint64, std::vector<qint64>> byCutoff;
+    for (const ExpiredTag &tag : tags)
+        byCutoff[tag.cutoffMs].push_back(tag.id);
+    qint64 deleted = 0;
+    std::vector<qint64> manifests;
+    for (const auto &[cutoffMs, ids] : byCutoff) {
+        for (size_t first = 0; first < ids.size(); first += kMaximumInList) {
+            const std::vector<qint64> chunk(ids.begin() + qsizetype(first),
+                                            ids.begin() + qsizetype(std::min(ids.size(), first + kMaximumInList)));
+            auto gone = execIn(m_db,
+                               QStringLiteral("DELETE FROM tags WHERE id IN (%1) AND lifetime_end_ms IS NOT NULL "
+                                              "AND lifetime_end_ms <= ? RETURNING manifest_id"),
+                               {}, valuesOf(chunk), {cutoffMs});
+            if (!gone)
+                return gone.error();
+            deleted += qint64(gone->rows.size());
+            for (const db::Row &row : gone->rows)
+                manifests.push_back(row.integer(0));
+        }
+    }
+    std::sort(manifests.begin(), manifests.end());
+    manifests.erase(std::unique(manifests.begin(), manifests.end()), manifests.end());
+    for (size_t first = 0; first < manifests.size(); first += kMaximumInList) {
+        const std::vector<qint64> chunk(manifests.begin() + qsizetype(first),
+                                        manifests.begin() + qsizetype(std::min(manifests.size(), first + kMaximumInList)));
+        if (Status s = statusOf(execIn(m_db,
+                                       QStringLiteral("INSERT INTO gc_manifest_candidates (manifest_id) SELECT id FROM manifests "
+                                                      "WHERE id IN (%1) ON CONFLICT (manifest_id) DO NOTHING"),
+                                       {}, valuesOf(chunk)));
+            !s)
+            return s.error();
+    }
+    return deleted;
 }
 
 // ---- (b) manifests -------------------------------------------------------
@@ -101,79 +174,161 @@ Result<std::vector<qint64>> GcStore::manifestCandidates(int limit)
     return ids;
 }
 
-Result<GcStore::ManifestOutcome> GcStore::collectManifest(qint64 manifestId)
+Result<GcStore::ManifestOutcome> GcStore::collectManifests(const std::vector<qint64> &manifestIds)
+{
+    ManifestOutcome total;
+    for (size_t first = 0; first < manifestIds.size(); first += kMaximumInList) {
+        const std::vector<qint64> chunk(manifestIds.begin() + qsizetype(first),
+                                        manifestIds.begin() + qsizetype(std::min(manifestIds.size(), first + kMaximumInList)));
+        auto outcome = collectManifestChunk(chunk);
+        if (!outcome)
+            return outcome.error();
+        total.deleted += outcome->deleted;
+        total.labels += outcome->labels;
+        total.blobReferences += outcome->blobReferences;
+        total.childReferences += outcome->childReferences;
+    }
+    return total;
+}
+
+Result<GcStore::ManifestOutcome> GcStore::collectManifestChunk(const std::vector<qint64> &manifestIds)
 {
     ManifestOutcome outcome;
-    auto dequeue = [&]() -> Status {
-        return statusOf(m_db.exec("DELETE FROM gc_manifest_candidates WHERE manifest_id = ?", {manifestId}));
-    };
+    if (manifestIds.empty())
+        return outcome;
     // FOR UPDATE conflicts with the key-share lock a concurrent tag insert
-    // takes through its foreign key: that push either committed before the
-    // checks below (which then see its tag) or waits for this transaction
-    // and fails on the foreign key, never points a tag at a deleted row.
-    QString lockSql = QStringLiteral("SELECT repository_id, digest, subject_digest FROM manifests WHERE id = ?");
+    // takes through its foreign key (and with TagStore::holdManifest): that
+    // writer either committed before the checks below (which then see its
+    // tag) or waits for this transaction and finds the manifest gone,
+    // never points a tag at a deleted row. Locks in id order, as every
+    // batch takes them.
+    QString lockSql = QStringLiteral("SELECT id, repository_id, digest, subject_digest FROM manifests WHERE id IN (%1) ORDER BY id");
     if (m_db.driver() == db::Driver::Postgres)
         lockSql += QLatin1String(" FOR UPDATE");
-    auto manifest = m_db.exec(lockSql, {manifestId});
-    if (!manifest)
-        return manifest.error();
-    if (manifest->empty()) {
-        if (Status s = dequeue(); !s)
-            return s.error();
+    auto locked = execIn(m_db, lockSql, {}, valuesOf(manifestIds));
+    if (!locked)
+        return locked.error();
+    // Dequeued before anything is queued: deleting an index below queues
+    // its children again, some of which may be in this batch.
+    if (Status s = statusOf(execIn(m_db, QStringLiteral("DELETE FROM gc_manifest_candidates WHERE manifest_id IN (%1)"), {},
+                                   valuesOf(manifestIds)));
+        !s)
+        return s.error();
+    if (locked->empty())
         return outcome;
-    }
-    const qint64 repositoryId = manifest->first().integer(0);
-    const QString digest = manifest->first().text(1);
-    const QString subject = manifest->first().text(2);
 
-    auto referenced = m_db.exec(
-        "SELECT 1 WHERE EXISTS (SELECT 1 FROM tags WHERE manifest_id = ?) "
-        // CROSS JOIN fixes SQLite's join order: from the child digest's
-        // index, not from every manifest of the repository (without
-        // statistics SQLite chose the latter: 0.4 s per candidate at 1M
-        // manifests). PostgreSQL plans it as an ordinary join.
-        "OR EXISTS (SELECT 1 FROM manifest_children c CROSS JOIN manifests p "
-        "WHERE p.id = c.manifest_id AND c.child_digest = ? AND p.repository_id = ?) "
-        "OR EXISTS (SELECT 1 FROM manifests WHERE repository_id = ? AND subject_digest = ?)",
-        {manifestId, digest, repositoryId, repositoryId, digest});
-    if (!referenced)
-        return referenced.error();
-    if (!referenced->empty()) {
-        if (Status s = dequeue(); !s)
-            return s.error();
-        return outcome;
+    struct Candidate
+    {
+        qint64 id = 0;
+        QString digest;
+        QString subject;
+    };
+    std::map<qint64, std::vector<Candidate>> byRepository;
+    std::vector<qint64> present;
+    for (const db::Row &row : locked->rows) {
+        byRepository[row.integer(1)].push_back(Candidate{row.integer(0), row.text(2), row.text(3)});
+        present.push_back(row.integer(0));
     }
 
-    auto counts = m_db.exec("SELECT (SELECT COUNT(*) FROM manifest_labels WHERE manifest_id = ?), "
-                            "(SELECT COUNT(*) FROM manifest_blobs WHERE manifest_id = ?), "
-                            "(SELECT COUNT(*) FROM manifest_children WHERE manifest_id = ?)",
-                            {manifestId, manifestId, manifestId});
+    // Referenced by a tag row (any: alive, ended, hidden)?
+    auto tagged = execIn(m_db, QStringLiteral("SELECT DISTINCT manifest_id FROM tags WHERE manifest_id IN (%1)"), {},
+                         valuesOf(present));
+    if (!tagged)
+        return tagged.error();
+    std::set<qint64> kept;
+    for (const db::Row &row : tagged->rows)
+        kept.insert(row.integer(0));
+
+    std::vector<qint64> doomed;
+    std::map<qint64, std::vector<Candidate>> doomedByRepository;
+    for (const auto &[repositoryId, candidates] : byRepository) {
+        QStringList digests;
+        for (const Candidate &candidate : candidates) {
+            if (!kept.count(candidate.id))
+                digests << candidate.digest;
+        }
+        if (digests.isEmpty())
+            continue;
+        // A child of an index, or the subject of a manifest, of the same
+        // repository? CROSS JOIN fixes SQLite's join order: from the child
+        // digest's index, not from every manifest of the repository
+        // (without statistics SQLite chose the latter: 0.4 s per candidate
+        // at 1M manifests). PostgreSQL plans it as an ordinary join.
+        std::set<QString> referenced;
+        for (const QString &sql : {QStringLiteral("SELECT DISTINCT c.child_digest FROM manifest_children c CROSS JOIN manifests p "
+                                                  "WHERE c.child_digest IN (%1) AND p.id = c.manifest_id AND p.repository_id = ?"),
+                                   QStringLiteral("SELECT DISTINCT subject_digest FROM manifests "
+                                                  "WHERE subject_digest IN (%1) AND repository_id = ?")}) {
+            auto found = execIn(m_db, sql, {}, valuesOf(digests), {repositoryId});
+            if (!found)
+                return found.error();
+            for (const db::Row &row : found->rows)
+                referenced.insert(row.text(0));
+        }
+        for (const Candidate &candidate : candidates) {
+            if (kept.count(candidate.id) || referenced.count(candidate.digest))
+                continue;
+            doomed.push_back(candidate.id);
+            doomedByRepository[repositoryId].push_back(candidate);
+        }
+    }
+    if (doomed.empty())
+        return outcome;
+
+    QVariantList doomedValues = valuesOf(doomed);
+    const QString doomedList = inList(doomedValues);
+    auto counts = m_db.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM manifest_labels WHERE manifest_id IN (%1)), "
+                                           "(SELECT COUNT(*) FROM manifest_blobs WHERE manifest_id IN (%1)), "
+                                           "(SELECT COUNT(*) FROM manifest_children WHERE manifest_id IN (%1))")
+                                .arg(doomedList),
+                            doomedValues + doomedValues + doomedValues);
     if (!counts)
         return counts.error();
     outcome.labels = counts->first().integer(0);
     outcome.blobReferences = counts->first().integer(1);
     outcome.childReferences = counts->first().integer(2);
 
-    // What this manifest held on to may now be garbage too.
-    for (const auto &[sql, params] : std::initializer_list<std::pair<const char *, QVariantList>>{
-             {"INSERT INTO gc_link_candidates (repository_id, digest, due_ms) "
-              "SELECT CAST(? AS BIGINT), digest, 0 FROM manifest_blobs WHERE manifest_id = ? "
-              "ON CONFLICT (repository_id, digest) DO UPDATE SET due_ms = 0",
-              {repositoryId, manifestId}},
-             {"INSERT INTO gc_manifest_candidates (manifest_id) "
-              "SELECT m.id FROM manifest_children c JOIN manifests m ON m.repository_id = ? AND m.digest = c.child_digest "
-              "WHERE c.manifest_id = ? ON CONFLICT (manifest_id) DO NOTHING",
-              {repositoryId, manifestId}},
-             {"INSERT INTO gc_manifest_candidates (manifest_id) "
-              "SELECT id FROM manifests WHERE repository_id = ? AND digest = ? ON CONFLICT (manifest_id) DO NOTHING",
-              {repositoryId, subject}},
-             {"DELETE FROM manifests WHERE id = ?", {manifestId}}}) {
-        if (Status s = statusOf(m_db.exec(QString::fromLatin1(sql), params)); !s)
+    // What these manifests held on to may now be garbage too: their blob
+    // links, their children and their subjects, in their repository.
+    for (const auto &[repositoryId, candidates] : doomedByRepository) {
+        std::vector<qint64> ids;
+        QStringList subjects;
+        for (const Candidate &candidate : candidates) {
+            ids.push_back(candidate.id);
+            if (!candidate.subject.isEmpty())
+                subjects << candidate.subject;
+        }
+        // DISTINCT: two manifests sharing a blob would make DO UPDATE touch
+        // one row twice, which PostgreSQL refuses.
+        if (Status s = statusOf(execIn(m_db,
+                                       QStringLiteral("INSERT INTO gc_link_candidates (repository_id, digest, due_ms) "
+                                                      "SELECT DISTINCT CAST(? AS BIGINT), digest, 0 FROM manifest_blobs "
+                                                      "WHERE manifest_id IN (%1) "
+                                                      "ON CONFLICT (repository_id, digest) DO UPDATE SET due_ms = 0"),
+                                       {repositoryId}, valuesOf(ids)));
+            !s)
+            return s.error();
+        if (Status s = statusOf(execIn(m_db,
+                                       QStringLiteral("INSERT INTO gc_manifest_candidates (manifest_id) "
+                                                      "SELECT DISTINCT m.id FROM manifest_children c CROSS JOIN manifests m "
+                                                      "WHERE c.manifest_id IN (%1) AND m.repository_id = ? AND m.digest = c.child_digest "
+                                                      "ON CONFLICT (manifest_id) DO NOTHING"),
+                                       {}, valuesOf(ids), {repositoryId}));
+            !s)
+            return s.error();
+        if (subjects.isEmpty())
+            continue;
+        if (Status s = statusOf(execIn(m_db,
+                                       QStringLiteral("INSERT INTO gc_manifest_candidates (manifest_id) "
+                                                      "SELECT id FROM manifests WHERE repository_id = ? AND digest IN (%1) "
+                                                      "ON CONFLICT (manifest_id) DO NOTHING"),
+                                       {repositoryId}, valuesOf(subjects)));
+            !s)
             return s.error();
     }
-    if (Status s = dequeue(); !s)
+    if (Status s = statusOf(execIn(m_db, QStringLiteral("DELETE FROM manifests WHERE id IN (%1)"), {}, valuesOf(doomed))); !s)
         return s.error();
-    outcome.deleted = true;
+    outcome.deleted = qint64(doomed.size());
     return outcome;
 }
 
@@ -221,7 +376,7 @@ Result<bool> GcStore::collectLink(const Link &link, qint64 nowMs, qint64 graceMs
             return s.error();
         return false;
     }
-    // CROSS JOIN: start from the digest's index (see collectManifest).
+    // CROSS JOIN: start from the digest's index (see collectManifestChunk).
     auto used = m_db.exec("SELECT 1 FROM manifest_blobs mb CROSS JOIN manifests m "
                           "WHERE m.id = mb.manifest_id AND mb.digest = ? AND m.repository_id = ? LIMIT 1",
                           {link.digest, link.repositoryId});

@@ -42,23 +42,25 @@ public:
         qint64 cutoffMs = 0; // the row is garbage while its end is <= this
     };
     Result<std::vector<ExpiredTag>> expiredTags(qint64 nowMs, int limit);
-    // Deletes the row if still past its cutoff and queues its manifest.
-    Result<bool> deleteExpiredTag(const ExpiredTag &tag);
+    // Deletes the rows still past their cutoff and queues their manifests;
+    // how many went. A few statements for the whole batch.
+    Result<qint64> deleteExpiredTags(const std::vector<ExpiredTag> &tags);
 
     // (b) Manifests that may have lost their last reference.
     Result<std::vector<qint64>> manifestCandidates(int limit);
     struct ManifestOutcome
     {
-        bool deleted = false;
+        qint64 deleted = 0;
         qint64 labels = 0;
         qint64 blobReferences = 0;
         qint64 childReferences = 0;
     };
-    // Locks the manifest; deletes it (labels, blob and child references go
-    // by cascade) when no tag row, no index of its repository and no
-    // manifest's subject refers to it, queuing its links, children and
-    // subject. Dequeues it either way.
-    Result<ManifestOutcome> collectManifest(qint64 manifestId);
+    // Locks the manifests (in id order); deletes those that no tag row, no
+    // index of their repository and no manifest's subject refers to
+    // (labels, blob and child references go by cascade), queuing their
+    // links, children and subjects. Dequeues them all. Set-based: about ten
+    // statements per batch (per repository in it), not per manifest.
+    Result<ManifestOutcome> collectManifests(const std::vector<qint64> &manifestIds);
 
     // (c) Links due for a check.
     struct Link
@@ -142,6 +144,8 @@ public:
     Status unlockCollector();
 
 private:
+    Result<ManifestOutcome> collectManifestChunk(const std::vector<qint64> &manifestIds);
+
     db::Database &m_db;
 };
 

@@ -108,8 +108,9 @@ Status RepositoryStore::markDeleted(qint64 repositoryId, const QString &tombston
 
 Result<std::vector<RepositoryListEntry>> RepositoryStore::list(const RepositoryFilter &filter,
                                                                const RepositoryCursor &after, int limit,
-                                                               bool withLastModified)
+                                                               std::optional<qint64> lastModifiedAtMs)
 {
+    const bool withLastModified = lastModifiedAtMs.has_value();
     // One namespace (the common case, and the big one: an organization
     // with thousands of repositories): resolve it first, with whether the
     // viewer sees all of it (owner of the user namespace, or member of an
@@ -153,9 +154,13 @@ Result<std::vector<RepositoryListEntry>> RepositoryStore::list(const RepositoryF
     QString sql = QStringLiteral("SELECT r.id, r.namespace_id, r.name, r.visibility, r.kind, r.state, r.created_ms, "
                                  "r.description, (SELECT COUNT(*) FROM stars s WHERE s.repository_id = r.id AND s.user_id = ?)");
     QVariantList params{filter.viewerId};
-    if (withLastModified)
+    if (withLastModified) {
+        // Alive rows are current ones (006_tag_lifecycle.sql): tags_current.
         sql += QLatin1String(", (SELECT MAX(t.lifetime_start_ms) FROM tags t WHERE t.repository_id = r.id "
-                             "AND t.lifetime_end_ms IS NULL AND t.hidden = 0)");
+                             "AND t.is_current = 1 AND t.hidden = 0 "
+                             "AND (t.lifetime_end_ms IS NULL OR t.lifetime_end_ms > ?))");
+        params << *lastModifiedAtMs;
+    }
     if (single) {
         sql += QLatin1String(" FROM repositories r WHERE r.namespace_id = ? AND r.kind = ? AND r.deleted = 0");
         params << single->id << filter.kind;

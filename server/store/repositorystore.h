@@ -102,9 +102,11 @@ public:
     // Ordered by namespace name, then repository name (bytewise on both
     // drivers); at most `limit` rows after `after` (keyset paging: a page
     // costs the same wherever it is, and rows created or deleted meanwhile
-    // neither repeat nor vanish from later pages).
+    // neither repeat nor vanish from later pages). With `lastModifiedAtMs`,
+    // each entry's lastModifiedMs: the newest start among the tags alive at
+    // that time (scheduled ends still in the future count as alive).
     Result<std::vector<RepositoryListEntry>> list(const RepositoryFilter &filter, const RepositoryCursor &after,
-                                                  int limit, bool withLastModified);
+                                                  int limit, std::optional<qint64> lastModifiedAtMs);
 
     // Direct grants of users and robots ("read" | "write" | "admin").
     Result<std::optional<QString>> explicitRole(qint64 repositoryId, qint64 namespaceId);

@@ -50,6 +50,19 @@ Status TagStore::lockHistory(qint64 repositoryId)
     return {};
 }
 
+Result<bool> TagStore::holdManifest(qint64 manifestId)
+{
+    // A row the collector deleted while this waited for its lock is
+    // skipped (READ COMMITTED re-checks it), so the answer is empty then.
+    QString sql = QStringLiteral("SELECT 1 FROM manifests WHERE id = ?");
+    if (m_db.driver() == db::Driver::Postgres)
+        sql += QLatin1String(" FOR KEY SHARE");
+    auto result = m_db.exec(sql, {manifestId});
+    if (!result)
+        return result.error();
+    return !result->empty();
+}
+
 Result<std::optional<ManifestRecord>> TagStore::resolve(qint64 repositoryId, const QString &tag, qint64 nowMs)
 {
     auto result = m_db.exec(
@@ -131,6 +144,18 @@ Status TagStore::retire(qint64 tagId, qint64 endMs)
     return {};
 }
 
+Status TagStore::endChildHolds(qint64 repositoryId, qint64 indexManifestId, qint64 endMs)
+{
+    auto result = m_db.exec("UPDATE tags SET lifetime_end_ms = ?, is_current = 0 "
+                            "WHERE repository_id = ? AND hidden = 1 AND (lifetime_end_ms IS NULL OR lifetime_end_ms > ?) "
+                            "AND manifest_id IN (SELECT m.id FROM manifest_children c CROSS JOIN manifests m "
+                            "WHERE c.manifest_id = ? AND m.repository_id = ? AND m.digest = c.child_digest)",
+                            {endMs, repositoryId, endMs, indexManifestId, repositoryId});
+    if (!result)
+        return result.error();
+    return {};
+}
+
 Result<std::vector<TagRow>> TagStore::rowsFor(qint64 repositoryId, const QString &name, qint64 manifestId)
 {
     auto result = m_db.exec(QStringLiteral("SELECT %1 FROM tags t WHERE t.repository_id = ? AND t.name = ? AND t.manifest_id = ? "
@@ -172,25 +197,37 @@ Result<QStringList> TagStore::list(qint64 repositoryId, const QString &last, int
 
 Result<std::vector<TagHistoryEntry>> TagStore::history(qint64 repositoryId, const TagHistoryQuery &query, qint64 nowMs)
 {
-    // Assembled from fixed fragments only; values are always parameters.
-    QString sql = QStringLiteral("SELECT %1, m.digest, m.media_type, m.content FROM tags t "
-                                 "JOIN manifests m ON m.id = t.manifest_id WHERE t.repository_id = ? AND t.hidden = 0")
-                      .arg(QLatin1String(kRowColumns));
+    // The page is chosen on tags_history_page alone (008_tag_history_index.sql:
+    // its order and every filtered column), so an OFFSET of 50,000 skips
+    // index entries; the rows and manifests are read for the page only.
+    // The inner query must name only the index's columns and keep this
+    // ORDER BY. Assembled from fixed fragments only; values are parameters.
+    QString page = QStringLiteral("SELECT t.id FROM tags t WHERE t.repository_id = ? AND t.hidden = 0");
     QVariantList params{repositoryId};
     if (query.onlyAlive) {
-        sql += QLatin1String(" AND t.is_current = 1 AND (t.lifetime_end_ms IS NULL OR t.lifetime_end_ms > ?)");
+        page += QLatin1String(" AND t.is_current = 1 AND (t.lifetime_end_ms IS NULL OR t.lifetime_end_ms > ?)");
         params << nowMs;
     }
     if (!query.exactName.isEmpty()) {
-        sql += QLatin1String(" AND t.name = ?");
+        page += QLatin1String(" AND t.name = ?");
         params << query.exactName;
     }
     if (!query.nameContains.isEmpty()) {
-        sql += QLatin1String(" AND LOWER(t.name) LIKE ? ESCAPE '!'");
+        // Tag names are ASCII (reference §3.6), and SQLite's LIKE ignores
+        // ASCII case by itself: LOWER() on every row tripled the cost of a
+        // like: page there. PostgreSQL's LIKE compares case.
+        page += m_db.driver() == db::Driver::Postgres ? QLatin1String(" AND LOWER(t.name) LIKE ? ESCAPE '!'")
+                                                      : QLatin1String(" AND t.name LIKE ? ESCAPE '!'");
         params << containsPattern(query.nameContains);
     }
-    sql += QLatin1String(" ORDER BY t.lifetime_start_ms DESC, t.name, t.id DESC LIMIT ? OFFSET ?");
+    const QLatin1String order(" ORDER BY t.lifetime_start_ms DESC, t.name, t.id DESC");
+    page += order;
+    page += QLatin1String(" LIMIT ? OFFSET ?");
     params << query.limit << query.offset;
+    const QString sql = QStringLiteral("SELECT %1, m.digest, m.media_type, m.content FROM (%2) p "
+                                       "JOIN tags t ON t.id = p.id JOIN manifests m ON m.id = t.manifest_id")
+                            .arg(QLatin1String(kRowColumns), page)
+                        + order;
     auto result = m_db.exec(sql, params);
     if (!result)
         return result.error();

@@ -73,6 +73,13 @@ public:
     // are serial already). Two pushes of one tag then queue.
     Status lockHistory(qint64 repositoryId);
 
+    // Locks the manifest a new row will point at against garbage
+    // collection until the transaction ends (PostgreSQL: FOR KEY SHARE,
+    // which conflicts with the collector's FOR UPDATE; SQLite transactions
+    // are serial already). False when the manifest is gone: a pass took it
+    // after the caller read it.
+    Result<bool> holdManifest(qint64 manifestId);
+
     // The manifest an alive, visible tag points at.
     Result<std::optional<ManifestRecord>> resolve(qint64 repositoryId, const QString &tag, qint64 nowMs);
     // Did a visible tag of this name ever exist (deleted or expired now)?
@@ -90,6 +97,9 @@ public:
     Result<bool> changeEnd(qint64 tagId, std::optional<qint64> expectedEnd, std::optional<qint64> newEnd);
     // Sets the end of any row and makes it non-current (permanent expiry).
     Status retire(qint64 tagId, qint64 endMs);
+    // Ends (at `endMs`, unless they end earlier) the hidden temporary tags
+    // that hold the children of index `indexManifestId` in its repository.
+    Status endChildHolds(qint64 repositoryId, qint64 indexManifestId, qint64 endMs);
     // Rows of one name pointing at one manifest, newest first.
     Result<std::vector<TagRow>> rowsFor(qint64 repositoryId, const QString &name, qint64 manifestId);
     // Does any tag (hidden ones included) keep the manifest alive until at

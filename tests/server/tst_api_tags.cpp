@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -365,6 +366,117 @@ private Q_SLOTS:
         const QJsonObject all = call(server, token, "GET", "/api/v1/repository/" + repository + "/tag").json();
         QCOMPARE(all.value("tags").toArray().size(), 5);
         QCOMPARE(all.value("has_additional").toBool(), false);
+    }
+
+    // Pages of every filter give the rows of the full listing, in its order
+    // (start time descending, then name), whatever page is asked first:
+    // the page query walks an index and joins the manifests afterwards.
+    void filteredPagesFollowTheListingOrder()
+    {
+        KAI_SERVER(server, m_fixture);
+        HttpClient registry(server->baseUrl());
+        const QString repository = freshAdminRepository(server, registry, "orderedpages", m_counter);
+        const QString token = adminToken(server, backend);
+        const QByteArray manifest = pushImage(registry, repository, "p00", imageConfig("orderedpages"));
+        const QByteArray index = json(QJsonObject{
+            {"schemaVersion", 2},
+            {"mediaType", QString::fromLatin1(kOciIndexType)},
+            {"manifests", QJsonArray{QJsonObject{{"mediaType", QString::fromLatin1(kOciManifestType)},
+                                                 {"digest", sha256Of(manifest)},
+                                                 {"size", manifest.size()}}}}});
+        QVERIFY(!manifest.isEmpty());
+        for (const char *tag : {"p01", "Q00", "p02", "q01", "p03", "p04", "q02", "P05", "p06"})
+            QCOMPARE(registry.putManifest(repository, tag, manifest, kOciManifestType).status, 201);
+        QCOMPARE(registry.putManifest(repository, "p07", index, kOciIndexType).status, 201);
+        // History rows: a moved tag and a deleted one.
+        QCOMPARE(registry.putManifest(repository, "p02", manifest, kOciManifestType).status, 201);
+        QCOMPARE(call(server, token, "DELETE", "/api/v1/repository/" + repository + "/tag/q01").status, 204);
+
+        const QJsonArray all = history(server, token, repository, "?limit=100");
+        QCOMPARE(all.size(), 12);
+        for (qsizetype i = 1; i < all.size(); ++i) {
+            const QJsonObject a = all[i - 1].toObject();
+            const QJsonObject b = all[i].toObject();
+            QVERIFY(a.value("start_ts").toInteger() >= b.value("start_ts").toInteger());
+        }
+        QCOMPARE(all[0].toObject().value("name").toString(), QStringLiteral("p02"));
+        QCOMPARE(all[0].toObject().value("is_manifest_list").toBool(), false);
+
+        struct Filter
+        {
+            QString query;
+            std::function<bool(const QJsonObject &)> keeps;
+        };
+        const QList<Filter> filters{
+            {QString(), [](const QJsonObject &) { return true; }},
+            {"&filter_tag_name=like:p", [](const QJsonObject &row) { return row.value("name").toString().contains(u'p', Qt::CaseInsensitive); }},
+            {"&onlyActiveTags=true", [](const QJsonObject &row) { return !row.contains("end_ts"); }},
+            {"&onlyActiveTags=true&filter_tag_name=like:Q0", [](const QJsonObject &row) {
+                 return !row.contains("end_ts") && row.value("name").toString().startsWith(u'q', Qt::CaseInsensitive);
+             }},
+        };
+        for (const Filter &filter : filters) {
+            QJsonArray expected;
+            for (const QJsonValue &row : all) {
+                if (filter.keeps(row.toObject()))
+                    expected.append(row);
+            }
+            QJsonArray paged;
+            // Backwards: the last page first, as a client jumping there.
+            const int pages = int((expected.size() + 2) / 3);
+            std::vector<QJsonArray> byPage(size_t(pages) + 1);
+            for (int page = pages + 1; page >= 1; --page) {
+                const HttpReply reply = call(server, token, "GET",
+                                             QStringLiteral("/api/v1/repository/%1/tag/?limit=3&page=%2%3")
+                                                 .arg(repository).arg(page).arg(filter.query));
+                QCOMPARE(reply.status, 200);
+                const QJsonObject body = reply.json();
+                QCOMPARE(body.value("has_additional").toBool(), page < pages);
+                if (page > pages) {
+                    QVERIFY2(body.value("tags").toArray().isEmpty(), qPrintable(filter.query));
+                    continue;
+                }
+                byPage[size_t(page)] = body.value("tags").toArray();
+            }
+            for (int page = 1; page <= pages; ++page) {
+                for (const QJsonValue &row : byPage[size_t(page)])
+                    paged.append(row);
+            }
+            QVERIFY2(paged == expected, qPrintable(filter.query));
+        }
+    }
+
+    // The repository list's last_modified is the newest start among alive
+    // tags; a tag with an end in the future is alive (reference §4.1).
+    void repositoryLastModifiedCountsTagsWithAScheduledEnd()
+    {
+        KAI_SERVER(server, m_fixture);
+        const QString user = QStringLiteral("scheduler%1%2").arg(backend).arg(++m_counter);
+        QVERIFY(server->createUser(user, "scheduler-password").ok());
+        const QString token = server->createToken(user);
+        QVERIFY(!token.isEmpty());
+        HttpClient registry(server->baseUrl());
+        const QString repository = user + "/scheduled";
+        registry.login(user, "scheduler-password", {"repository:" + repository + ":pull,push"});
+        QVERIFY(!pushImage(registry, repository, "soon", imageConfig("scheduled")).isEmpty());
+        const QString tagPath = "/api/v1/repository/" + repository + "/tag/soon";
+        QCOMPARE(call(server, token, "PUT", tagPath,
+                      json({{"expiration", double(QDateTime::currentSecsSinceEpoch() + 3 * 3600)}})).status, 201);
+        const QJsonObject tag = history(server, token, repository)[0].toObject();
+        QVERIFY(tag.contains("end_ts"));
+
+        auto lastModified = [&]() -> QJsonValue {
+            const HttpReply reply = call(server, token, "GET", "/api/v1/repository?namespace=" + user + "&last_modified=true");
+            for (const QJsonValue &entry : reply.json().value("repositories").toArray()) {
+                if (entry.toObject().value("name").toString() == QLatin1String("scheduled"))
+                    return entry.toObject().value("last_modified");
+            }
+            return QJsonValue(QJsonValue::Undefined);
+        };
+        QCOMPARE(lastModified(), QJsonValue(tag.value("start_ts").toInteger()));
+        // Once no tag is alive, nothing counts.
+        QCOMPARE(call(server, token, "DELETE", tagPath).status, 204);
+        QCOMPARE(lastModified(), QJsonValue(QJsonValue::Null));
     }
 
     void manifestPushedByDigestIsHeldByAHiddenTag()

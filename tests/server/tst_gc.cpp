@@ -148,12 +148,19 @@ private:
     ServerFixture m_fixture;
     // The background collector every second, for the race and the status.
     ServerFixture m_workerFixture;
+    // As m_fixture, with POST .../tag/<t>/expire (PERMANENTLY_DELETE_TAGS).
+    ServerFixture m_expireFixture;
     QHash<QString, QString> m_tokens; // server + user -> API token
     int m_counter = 0;
 
     static ServerProcess::Options cliOnly()
     {
         return {QString(), false, {"FEATURE_GARBAGE_COLLECTION: false", "KAI_GC_BLOB_GRACE_SECONDS: 0"}};
+    }
+    static ServerProcess::Options cliOnlyWithExpire()
+    {
+        return {QString(), false,
+                {"FEATURE_GARBAGE_COLLECTION: false", "KAI_GC_BLOB_GRACE_SECONDS: 0", "PERMANENTLY_DELETE_TAGS: true"}};
     }
     static ServerProcess::Options backgroundWorker()
     {
@@ -228,6 +235,154 @@ private Q_SLOTS:
         // A second pass finds nothing more of it.
         const QString again = runGc(server);
         QCOMPARE(countIn(again, "manifests"), 0);
+    }
+
+    // One pass takes a batch of garbage manifests together: images sharing
+    // a layer (their links are queued once), an index over two of them
+    // (its children are kept while it exists, then collected in the same
+    // pass), while a tagged image keeps the shared layer.
+    void aBatchOfGarbageIsCollectedTogether()
+    {
+        KAI_SERVER(server, m_fixture, cliOnly());
+        QVERIFY(adminWindowZero(server));
+        const QString token = tokenFor(server, server->adminUser());
+        HttpClient registry(server->baseUrl());
+        const QString n = QString::number(++m_counter);
+        const QString repository = "admin/gc-batch-" + n;
+        registry.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull,push"});
+        const QByteArray shared = "a layer every image of the batch has " + n.toUtf8();
+        QList<QByteArray> images;
+        QList<QByteArray> configs;
+        for (const char *tag : {"a", "b", "c"}) {
+            configs << QStringLiteral("config of batch image %1 %2").arg(QLatin1String(tag), n).toUtf8();
+            images << pushImage(registry, repository, QString::fromLatin1(tag), configs.last(), {shared});
+            QVERIFY(!images.last().isEmpty());
+        }
+        QJsonArray entries;
+        for (const QByteArray &child : {images[0], images[1]})
+            entries.append(QJsonObject{{"mediaType", QString::fromLatin1(kOciManifestType)}, {"digest", sha256Of(child)},
+                                       {"size", child.size()}});
+        const QByteArray index = json(QJsonObject{{"schemaVersion", 2},
+                                                  {"mediaType", "application/vnd.oci.image.index.v1+json"},
+                                                  {"manifests", entries}});
+        QCOMPARE(registry.putManifest(repository, "both", index, "application/vnd.oci.image.index.v1+json").status, 201);
+        const QByteArray kept = pushImage(registry, repository, "kept", "config of the batch's kept image " + n.toUtf8(), {shared});
+        QVERIFY(!kept.isEmpty());
+        for (const char *tag : {"a", "b", "c", "both"})
+            QCOMPARE(call(server, token, "DELETE", "/api/v1/repository/" + repository + "/tag/" + tag).status, 204);
+
+        const QString output = runGc(server);
+        QVERIFY2(countIn(output, "manifests") >= 4, qPrintable(output));
+        QVERIFY2(countIn(output, "blobs") >= 3, qPrintable(output));
+        for (const QByteArray &gone : {index, images[0], images[1], images[2]})
+            QCOMPARE(registry.get("/v2/" + repository + "/manifests/" + sha256Of(gone)).status, 404);
+        for (const QByteArray &config : configs)
+            QVERIFY(!QFileInfo::exists(blobFile(server, sha256Of(config))));
+        QString why;
+        QVERIFY2(pullsCompletely(registry, repository, "kept", &why), qPrintable(why));
+        QCOMPARE(countIn(runGc(server), "manifests"), 0);
+    }
+
+    // Pointing a tag at a manifest while the background collector removes
+    // it: the tag either holds the manifest (201, and it pulls) or the
+    // manifest is gone (404 not_found), never a server error.
+    void taggingAManifestTheCollectorIsTakingAnswers201Or404()
+    {
+        KAI_SERVER(server, m_workerFixture, backgroundWorker());
+        QVERIFY(adminWindowZero(server));
+        const QString token = tokenFor(server, server->adminUser());
+        HttpClient registry(server->baseUrl());
+        const QString n = QString::number(++m_counter);
+        const QString repository = "admin/gc-hook-" + n;
+        registry.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull,push"});
+        const QString tags = "/api/v1/repository/" + repository + "/tag/";
+        QDeadlineTimer deadline(120'000);
+        int rounds = 0;
+        int held = 0;
+        for (; rounds < 15 && !deadline.hasExpired(); ++rounds) {
+            const QByteArray config = QStringLiteral("config of hook round %1 %2").arg(n).arg(rounds).toUtf8();
+            // A pass may take the config's link before the manifest names
+            // it (grace 0): the push is refused and repeated, as clients do.
+            QByteArray image;
+            for (int attempt = 0; attempt < 10 && image.isEmpty(); ++attempt)
+                image = pushImage(registry, repository, "bait", config, {});
+            QVERIFY(!image.isEmpty());
+            QCOMPARE(call(server, token, "DELETE", tags + "bait").status, 204);
+            // Garbage now: point a tag at it until a pass has taken it.
+            bool taken = false;
+            for (int attempt = 0; attempt < 2000 && !taken && !deadline.hasExpired(); ++attempt) {
+                const HttpReply reply = call(server, token, "PUT", tags + "hook", json({{"manifest_digest", sha256Of(image)}}));
+                if (reply.status == 404) {
+                    QCOMPARE(reply.json().value("error_type").toString(), QStringLiteral("not_found"));
+                    taken = true;
+                    break;
+                }
+                QVERIFY2(reply.status == 201, reply.body.constData());
+                ++held;
+                // Tagged, so no pass may take it: it pulls.
+                QCOMPARE(registry.get("/v2/" + repository + "/manifests/hook", {{"Accept", kOciManifestType}}).status, 200);
+                QCOMPARE(call(server, token, "DELETE", tags + "hook").status, 204);
+            }
+            QVERIFY2(taken, "the collector never took the manifest");
+            QCOMPARE(registry.get("/v2/" + repository + "/manifests/" + sha256Of(image)).status, 404);
+        }
+        QVERIFY2(rounds >= 5, "fewer than 5 rounds within the time limit");
+        qInfo("%d rounds, %d times the tag held the manifest first", rounds, held);
+    }
+
+    // POST .../expire of an index (guide 8.13, default two-week window):
+    // the next pass takes the index; with include_submanifests also the
+    // children it pushed by digest, which hidden temporary tags otherwise
+    // keep for PUSH_TEMP_TAG_EXPIRATION_SEC.
+    void expireWithSubmanifestsLetsThePassTakeTheChildren()
+    {
+        KAI_SERVER(server, m_expireFixture, cliOnlyWithExpire());
+        const QString token = tokenFor(server, server->adminUser());
+        HttpClient registry(server->baseUrl());
+        const QString n = QString::number(++m_counter);
+        const QString indexType = QStringLiteral("application/vnd.oci.image.index.v1+json");
+        struct Pushed
+        {
+            QString repository;
+            QByteArray index;
+            QList<QByteArray> children;
+        };
+        QList<Pushed> pushed;
+        for (const QString &repository : {"admin/gc-children-kept-" + n, "admin/gc-children-taken-" + n}) {
+            registry.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull,push"});
+            Pushed p{repository, {}, {}};
+            QJsonArray entries;
+            for (int i = 0; i < 2; ++i) {
+                const QByteArray config = QStringLiteral("config of child %1 of %2").arg(i).arg(repository).toUtf8();
+                QVERIFY(!registry.pushBlob(repository, config).isEmpty());
+                const QByteArray child = ociImageManifest(config, {});
+                QCOMPARE(registry.putManifest(repository, sha256Of(child), child, kOciManifestType).status, 201);
+                p.children << child;
+                entries.append(QJsonObject{{"mediaType", QString::fromLatin1(kOciManifestType)}, {"digest", sha256Of(child)},
+                                           {"size", child.size()}});
+            }
+            p.index = json(QJsonObject{{"schemaVersion", 2}, {"mediaType", indexType}, {"manifests", entries}});
+            QCOMPARE(registry.putManifest(repository, "multi", p.index, indexType.toUtf8()).status, 201);
+            QCOMPARE(call(server, token, "DELETE", "/api/v1/repository/" + repository + "/tag/multi").status, 204);
+            pushed << p;
+        }
+        for (const Pushed &p : pushed) {
+            const bool withChildren = p.repository.contains(QLatin1String("taken"));
+            const HttpReply expired = call(server, token, "POST", "/api/v1/repository/" + p.repository + "/tag/multi/expire",
+                                           json({{"manifest_digest", sha256Of(p.index)}, {"include_submanifests", withChildren}}));
+            QCOMPARE(expired.status, 200);
+        }
+
+        const QString output = runGc(server);
+        QVERIFY2(countIn(output, "manifests") >= 4, qPrintable(output));
+        for (const Pushed &p : pushed) {
+            registry.login(server->adminUser(), server->adminPassword(), {"repository:" + p.repository + ":pull,push"});
+            QCOMPARE(registry.get("/v2/" + p.repository + "/manifests/" + sha256Of(p.index)).status, 404);
+            const int childStatus = p.repository.contains(QLatin1String("taken")) ? 404 : 200;
+            for (const QByteArray &child : p.children)
+                QCOMPARE(registry.get("/v2/" + p.repository + "/manifests/" + sha256Of(child), {{"Accept", kOciManifestType}}).status,
+                         childStatus);
+        }
     }
 
     void windowOfTwoWeeksKeepsRestorableHistory()

@@ -1,0 +1,15 @@
+-- The tag API's history page (GET /api/v1/repository/<r>/tag/, reference
+-- §2.9) at issue 4's scale: 100,000 tag rows in one repository.
+--
+-- Quay's API numbers pages, so the page becomes an OFFSET: the database
+-- must skip (page - 1) * limit rows in the listing's order. This index has
+-- that order after its equality columns (TagStore::history: repository,
+-- hidden = 0, then start time descending, name, id descending) and every
+-- other column the listing filters on (alive rows; the name for like:), so
+-- skipping and filtering walk index entries only (SQLite: COVERING INDEX;
+-- PostgreSQL: Index Only Scan); the tag rows and their manifests are read
+-- for the <= 101 rows of the page alone (the outer query of
+-- TagStore::history). `hidden` is a key column rather than a partial-index
+-- condition because SQLite reads the table for a column that only the
+-- condition names.
+CREATE INDEX tags_history_page ON tags (repository_id, hidden, lifetime_start_ms DESC, name, id DESC, is_current, lifetime_end_ms);
