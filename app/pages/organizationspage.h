@@ -1,0 +1,67 @@
+#pragma once
+
+#include "client/apiclient.h"
+#include "client/types/currentuser.h"
+
+#include <QList>
+#include <QPointer>
+#include <QWidget>
+
+class QCheckBox;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace kai::console {
+
+class LoadStateView;
+class OrganizationListModel;
+
+// The Organizations list (console-workflows §2): the user's namespace and
+// organizations, for superusers every organization and user; filter
+// (substring or regular expression), sort, create, typed-confirm delete.
+class OrganizationsPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    OrganizationsPage(client::ApiClient &client, QWidget *parent = nullptr);
+    ~OrganizationsPage() override;
+    Q_DISABLE_COPY_MOVE(OrganizationsPage)
+
+    void setUser(const client::CurrentUser &user);
+    void reload();
+    OrganizationListModel *model() const { return m_model; }
+
+signals:
+    // Feedback for the window's toast and status bar.
+    void notify(const QString &text, bool success);
+    // The page learned a fresher view of the signed-in user.
+    void userRefreshed(const client::CurrentUser &user);
+
+private:
+    void track(client::ReplyBase *reply);
+    void showRowsOf(const client::CurrentUser &user);
+    void loadAllOrganizations(const QString &nextPage, int pagesLeft);
+    void loadAllUsers(const QString &nextPage, int pagesLeft);
+    void settle();
+    void createOrganization();
+    void deleteSelected();
+    void updateFilter();
+    void updateActions();
+
+    client::ApiClient &m_client;
+    client::CurrentUser m_user;
+    QList<QPointer<client::ReplyBase>> m_loads;
+    OrganizationListModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    LoadStateView *m_state;
+    QLineEdit *m_filter;
+    QCheckBox *m_regex;
+    QPushButton *m_create;
+    QPushButton *m_delete;
+};
+
+} // namespace kai::console

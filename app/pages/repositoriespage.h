@@ -1,0 +1,56 @@
+#pragma once
+
+#include "client/apiclient.h"
+#include "client/types/currentuser.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace kai::console {
+
+class LoadStateView;
+class RepositoryListModel;
+
+// The Repositories list (console-workflows §4): every namespace of the
+// user, one API call per page, more pages as the table scrolls; filter by
+// name, create, typed-confirm delete.
+class RepositoriesPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    RepositoriesPage(client::ApiClient &client, QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(RepositoriesPage)
+
+    void setUser(const client::CurrentUser &user);
+    void reload();
+    RepositoryListModel *model() const { return m_model; }
+
+signals:
+    void notify(const QString &text, bool success);
+
+private:
+    void pageArrived(bool complete);
+    void pageFailed(const QString &message);
+    void retry();
+    void createRepository();
+    void deleteSelected();
+    void updateFilter();
+    void updateActions();
+
+    client::ApiClient &m_client;
+    client::CurrentUser m_user;
+    RepositoryListModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    LoadStateView *m_state;
+    QLineEdit *m_filter;
+    QPushButton *m_create;
+    QPushButton *m_delete;
+};
+
+} // namespace kai::console

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "client/apiclient.h"
+#include "client/types/currentuser.h"
+#include "window/navigationhistory.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace kai::console {
+
+class FreshLoginDialog;
+class OrganizationsPage;
+class RepositoriesPage;
+class SuperuserPage;
+class Toast;
+
+// The console's frame (console-workflows §1, §11): navigation on the left
+// (Organizations, Repositories, Superuser for superusers), the pages in a
+// stack with back/forward and a breadcrumb, toasts, and the server and user
+// in the status bar. Remembers its geometry.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum Page { OrganizationsPageIndex, RepositoriesPageIndex, SuperuserPageIndex };
+
+    MainWindow(client::ApiClient &client, const client::CurrentUser &user, QWidget *parent = nullptr);
+    ~MainWindow() override;
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+    void setUser(const client::CurrentUser &user);
+    const client::CurrentUser &user() const { return m_user; }
+    void showPage(int page);
+    int currentPage() const;
+    void showMessage(const QString &text, bool success);
+
+signals:
+    void signOutRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void goBack();
+    void goForward();
+    void display(int page);
+    void updateNavigation();
+    void askForFreshLogin();
+
+    client::ApiClient &m_client;
+    client::CurrentUser m_user;
+    NavigationHistory m_history;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    QLabel *m_breadcrumb;
+    QLabel *m_serverStatus;
+    Toast *m_toast;
+    OrganizationsPage *m_organizations;
+    RepositoriesPage *m_repositories;
+    SuperuserPage *m_superuser;
+    QAction *m_back;
+    QAction *m_forward;
+    QPointer<FreshLoginDialog> m_freshLogin;
+    QList<bool> m_loaded;
+};
+
+} // namespace kai::console

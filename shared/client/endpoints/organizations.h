@@ -1,0 +1,17 @@
+#pragma once
+
+#include "client/apiclient.h"
+#include "client/types/organization.h"
+
+namespace kai::client::organizations {
+
+// GET /api/v1/organization/{org}
+Reply<Organization> *get(ApiClient &client, const QString &name);
+
+// POST /api/v1/organization/ {name, email?}
+Reply<Done> *create(ApiClient &client, const QString &name, const QString &email);
+
+// DELETE /api/v1/organization/{org} (org admins; may need a fresh login).
+Reply<Done> *remove(ApiClient &client, const QString &name);
+
+} // namespace kai::client::organizations

@@ -1,0 +1,33 @@
+#include "repository.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace kai::client {
+
+Result<RepositoryPage> RepositoryPage::fromJson(const QJsonDocument &document)
+{
+    const QJsonObject object = document.object();
+    if (!object.value("repositories").isArray())
+        return Error::of(ErrorKind::Internal, QStringLiteral("Unexpected answer: no repositories list"));
+    RepositoryPage page;
+    const QJsonArray list = object.value("repositories").toArray();
+    page.repositories.reserve(list.size());
+    for (const QJsonValue &value : list) {
+        const QJsonObject repo = value.toObject();
+        if (!repo.value("namespace").isString() || !repo.value("name").isString())
+            continue;
+        RepositorySummary summary;
+        summary.namespaceName = repo.value("namespace").toString();
+        summary.name = repo.value("name").toString();
+        summary.description = repo.value("description").toString();
+        summary.isPublic = repo.value("is_public").toBool();
+        if (repo.value("last_modified").isDouble())
+            summary.lastModified = QDateTime::fromSecsSinceEpoch(repo.value("last_modified").toInteger());
+        page.repositories.append(std::move(summary));
+    }
+    page.nextPage = object.value("next_page").toString();
+    return page;
+}
+
+} // namespace kai::client

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QJsonDocument>
+#include <QList>
+#include <QString>
+
+namespace kai::client {
+
+// One row of GET /api/v1/superuser/users/.
+struct SuperuserUser
+{
+    QString username;
+    QString email;
+    bool superUser = false;
+    bool globalReadOnlySuperUser = false;
+    bool enabled = true;
+};
+
+struct SuperuserUserPage
+{
+    QList<SuperuserUser> users;
+    QString nextPage;
+
+    static Result<SuperuserUserPage> fromJson(const QJsonDocument &document);
+};
+
+} // namespace kai::client

@@ -1,0 +1,140 @@
+#pragma once
+
+#include "server/serverfixture.h"
+#include "support/ports.h"
+
+#include "client/apiclient.h"
+#include "client/endpoints/session.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QWidget>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace kai::test {
+
+// The console suites' server: one real kai-server per backend, started with
+// FEATURE_USER_INITIALIZE so the first user comes from
+// POST /api/v1/user/initialize as automation makes it: "admin" (a superuser
+// through SUPER_USERS) with a known password, plus an OAuth token the tests
+// use to check results through the API.
+class ConsoleServers
+{
+public:
+    static constexpr const char *kAdminPassword = "console-admin-pw1";
+
+    ServerProcess *server(const QString &backend)
+    {
+        ServerProcess::Options options;
+        options.userInitialize = true;
+        ServerProcess *server = m_fixture.server(backend, options);
+        if (!server || m_tokens.contains(backend))
+            return server;
+        const QByteArray body = QByteArrayLiteral(R"({"username": "admin", "password": ")") + kAdminPassword
+                                + QByteArrayLiteral(R"(", "email": "admin@example.com", "access_token": true})");
+        HttpClient http(server->baseUrl());
+        const HttpReply reply = http.send("POST", "/api/v1/user/initialize", body, {{"Content-Type", "application/json"}});
+        if (reply.status != 200) {
+            qWarning("user/initialize failed: %d %s", reply.status, reply.body.constData());
+            return nullptr;
+        }
+        m_tokens.insert(backend, reply.json().value("access_token").toString());
+        return server;
+    }
+
+    QString adminToken(const QString &backend) const { return m_tokens.value(backend); }
+
+private:
+    ServerFixture m_fixture;
+    QHash<QString, QString> m_tokens;
+};
+
+// The widget called `name` below `parent` (tests find widgets by
+// objectName, as a person finds them by label).
+template <typename T>
+T *widget(QObject *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QLatin1String(name));
+    if (!found)
+        qWarning("no widget %s", name);
+    return found;
+}
+
+// With KAI_SCREENSHOT_DIR set, saves `widget` as <dir>/<name>.png for a
+// person to look at; without it, does nothing.
+inline void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("KAI_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    if (!widget->grab().save(QStringLiteral("%1/%2.png").arg(dir, name)))
+        qWarning("could not save the screenshot %s", qPrintable(name));
+}
+
+// QSettings of the console go to a temporary directory, never to the
+// user's real configuration.
+class IsolatedSettings
+{
+public:
+    IsolatedSettings()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("KaiConsoleTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("kai-console-test"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    }
+    void clear() { QSettings().clear(); }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+// Signs `client` in as admin through the session flow; false when that did
+// not happen within 15 s.
+inline bool signInAsAdmin(client::ApiClient &client, ServerProcess *server)
+{
+    client.setServer(QUrl(server->baseUrl()));
+    bool done = false;
+    bool ok = false;
+    QObject guard;
+    client::session::signIn(client, QStringLiteral("admin"), QString::fromLatin1(ConsoleServers::kAdminPassword))
+        ->then(&guard, [&](const Result<client::CurrentUser> &user) {
+            done = true;
+            ok = user.ok();
+            if (!ok)
+                qWarning("sign-in failed: %s", qPrintable(user.error().message));
+        });
+    return QTest::qWaitFor([&] { return done; }, 15'000) && ok;
+}
+
+// GET /api/v1/user/ through the client; an empty user when it failed or
+// took longer than 15 s.
+inline client::CurrentUser fetchCurrentUser(client::ApiClient &client)
+{
+    QObject guard;
+    bool done = false;
+    client::CurrentUser user;
+    client::session::currentUser(client)->then(&guard, [&](const Result<client::CurrentUser> &answer) {
+        done = true;
+        if (answer)
+            user = *answer;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 15'000))
+        qWarning("GET /api/v1/user/ did not answer within 15 s");
+    return user;
+}
+
+} // namespace kai::test
+
+// Fetches the bootstrapped server of the current backend row.
+#define KAI_CONSOLE_SERVER(var, servers)                                                                 \
+    QFETCH_GLOBAL(QString, backend);                                                                     \
+    if (backend == QLatin1String("postgresql"))                                                          \
+        KAI_REQUIRE_SERVICE(::kai::test::PgCluster::available(), "PostgreSQL (apt-get install postgresql)"); \
+    ::kai::test::ServerProcess *var = (servers).server(backend);                                         \
+    QVERIFY2(var != nullptr, "kai-server did not start")
