@@ -94,6 +94,18 @@ Status requireUser(const ApiCaller &caller)
     return {};
 }
 
+Result<ApiCaller> authenticateUserAdmin(const http::HttpRequest &request, runtime::WorkerContext &context)
+{
+    auto caller = authenticateApiCaller(request, context);
+    if (!caller)
+        return caller.error();
+    if (Status s = requireUser(*caller); !s)
+        return s.error();
+    if (!caller->identity.hasScope(QStringLiteral("user:admin")))
+        return unauthorized();
+    return caller;
+}
+
 Status requireFreshLogin(const ApiCaller &caller)
 {
     if (caller.viaSession && !caller.freshLogin)

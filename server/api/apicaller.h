@@ -40,6 +40,9 @@ Error message400(const QString &message);      // 400 {"message": ...}
 
 // A signed-in user (not anonymous, not a robot) or 401.
 Status requireUser(const ApiCaller &caller);
+// The signed-in user acting on their own account (Quay's
+// require_user_admin): 401 anonymous or robot, 403 without user:admin.
+Result<ApiCaller> authenticateUserAdmin(const http::HttpRequest &request, runtime::WorkerContext &context);
 // The fresh-login rule (§1.2): session callers must have entered their
 // password within the last 10 minutes; token callers are exempt.
 Status requireFreshLogin(const ApiCaller &caller);

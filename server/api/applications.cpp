@@ -3,6 +3,7 @@
 #include "api/apicaller.h"
 #include "api/tenancy.h"
 #include "auth/secretbox.h"
+#include "logs/logscope.h"
 #include "store/applicationstore.h"
 
 #include <QDateTime>
@@ -54,6 +55,18 @@ struct Target
     ApiCaller caller;
     store::Organization organization;
 };
+
+// An application's entry in its organization's log (Quay's keys:
+// application_name and client_id, plus what each kind adds), in the
+// caller's transaction.
+Status recordApplication(WorkerContext &ctx, const http::HttpRequest &request, const Target &target, const QString &kind,
+                         const store::Application &app, QJsonObject metadata = {})
+{
+    metadata.insert("application_name", app.name);
+    metadata.insert("client_id", app.clientId);
+    return ctx.actionLog.record(kind, logs::namespaceScope(target.organization.id, target.organization.name, true),
+                                logs::LogActor::of(target.caller.identity, request), metadata);
+}
 
 Result<Target> administered(WorkerContext &ctx, const http::HttpRequest &request)
 {
@@ -148,9 +161,17 @@ Result<Reply> createApplication(WorkerContext &ctx, const http::HttpRequest &req
             return value.error();
         *out = *value;
     }
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     auto created = store::ApplicationStore(*ctx.database).create(app, ctx.nowMs());
     if (!created)
         return created.error();
+    // Quay records the request body with the name and client id.
+    if (Status s = recordApplication(ctx, request, *target, QStringLiteral("create_application"), *created, *body); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return Reply::json(applicationView(*created));
 }
 
@@ -183,7 +204,14 @@ Result<Reply> updateApplication(WorkerContext &ctx, const http::HttpRequest &req
         if (required || body->contains(field))
             *out = *value;
     }
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     if (Status s = store::ApplicationStore(*ctx.database).update(updated); !s)
+        return s.error();
+    if (Status s = recordApplication(ctx, request, found->target, QStringLiteral("update_application"), updated, *body); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
         return s.error();
     return Reply::json(applicationView(updated));
 }
@@ -194,7 +222,14 @@ Result<Reply> deleteApplication(WorkerContext &ctx, const http::HttpRequest &req
     if (!found)
         return found.error();
     const store::Application &app = found->application;
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     if (Status s = store::ApplicationStore(*ctx.database).remove(app.id); !s)
+        return s.error();
+    if (Status s = recordApplication(ctx, request, found->target, QStringLiteral("delete_application"), app); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
         return s.error();
     return Reply::noContent();
 }
@@ -207,7 +242,14 @@ Result<Reply> resetClientSecret(WorkerContext &ctx, const http::HttpRequest &req
     const store::Application &app = found->application;
     store::Application updated = app;
     updated.clientSecret = auth::SecretBox::randomToken(40);
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     if (Status s = store::ApplicationStore(*ctx.database).update(updated); !s)
+        return s.error();
+    if (Status s = recordApplication(ctx, request, found->target, QStringLiteral("reset_application_client_secret"), app); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
         return s.error();
     return Reply::json(applicationView(updated));
 }
@@ -265,9 +307,21 @@ Result<Reply> createToken(WorkerContext &ctx, const http::HttpRequest &request)
             return badRequest(QStringLiteral("expiration must be between 1 second and 10 years"));
     }
     const qint64 now = ctx.nowMs();
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     auto issued = ctx.tokens.issueNamedToken(app.id, identity.namespaceId, *name, scopes.join(' '), now + lifetime * 1000, now);
     if (!issued)
         return issued.error();
+    if (Status s = recordApplication(ctx, request, found->target, QStringLiteral("create_oauth_api_token"), app,
+                                     {{"oauth_token_uuid", issued->uuid},
+                                      {"scope", scopes.join(' ')},
+                                      {"token_display_name", *name},
+                                      {"auth_method", "OAuth"}});
+        !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     QJsonObject view = tokenView(store::MintedToken{issued->uuid, *name, scopes.join(' '), now + lifetime * 1000, now, identity.name, 0});
     view.insert("token", issued->token);
     return Reply::json(view);
@@ -279,11 +333,20 @@ Result<Reply> revokeToken(WorkerContext &ctx, const http::HttpRequest &request)
     if (!found)
         return found.error();
     const store::Application &app = found->application;
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     auto revoked = store::ApplicationStore(*ctx.database).revokeToken(app.id, request.param("uuid"));
     if (!revoked)
         return revoked.error();
     if (!*revoked)
         return notFound();
+    if (Status s = recordApplication(ctx, request, found->target, QStringLiteral("revoke_oauth_api_token"), app,
+                                     {{"oauth_token_uuid", request.param("uuid")}});
+        !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return Reply::noContent();
 }
 

@@ -3,6 +3,7 @@
 #include "api/apicaller.h"
 #include "api/apiresponse.h"
 #include "core/quaydate.h"
+#include "logs/logscope.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,27 +45,30 @@ public:
 
 private:
     // require_user_admin (and require_fresh_login where Quay has it): the
-    // calling user's id.
-    Result<qint64> userAdmin(const HttpRequest &request, bool fresh);
+    // calling user.
+    Result<auth::Identity> userAdmin(const HttpRequest &request, bool fresh);
     void fail(HttpResponse &response, const Error &error) { writeApiError(response, error, m_context.server); }
+    // Quay's token entries, in the user's log and the caller's transaction.
+    Status record(const HttpRequest &request, const auth::Identity &user, const QString &kind, const store::AppToken &token)
+    {
+        return m_context.actionLog.record(kind, logs::namespaceScope(user.namespaceId, user.name, false),
+                                          logs::LogActor::of(user, request),
+                                          {{"app_specific_token_title", token.title}, {"app_specific_token", token.uuid}});
+    }
 
     runtime::WorkerContext &m_context;
 };
 
-Result<qint64> AppTokenEndpoints::userAdmin(const HttpRequest &request, bool fresh)
+Result<auth::Identity> AppTokenEndpoints::userAdmin(const HttpRequest &request, bool fresh)
 {
-    auto caller = authenticateApiCaller(request, m_context);
+    auto caller = authenticateUserAdmin(request, m_context);
     if (!caller)
         return caller.error();
-    if (Status s = requireUser(*caller); !s)
-        return s.error();
-    if (!caller->identity.hasScope(QStringLiteral("user:admin")))
-        return unauthorized();
     if (fresh) {
         if (Status s = requireFreshLogin(*caller); !s)
             return s.error();
     }
-    return caller->identity.namespaceId;
+    return caller->identity;
 }
 
 void AppTokenEndpoints::list(HttpRequest &q, HttpResponse &r)
@@ -80,7 +84,7 @@ void AppTokenEndpoints::list(HttpRequest &q, HttpResponse &r)
                           && (expiringParam.toLower() == QLatin1String("true") || expiringParam == QLatin1String("1"));
     const qint64 now = m_context.nowMs();
     constexpr qint64 kWindowMs = qint64(28) * 24 * 3600 * 1000 / 10;
-    auto tokens = m_context.appTokens.list(*user, now, expiring ? now + kWindowMs : 0);
+    auto tokens = m_context.appTokens.list(user->namespaceId, now, expiring ? now + kWindowMs : 0);
     if (!tokens)
         return fail(r, tokens.error());
     QJsonArray out;
@@ -103,9 +107,16 @@ void AppTokenEndpoints::create(HttpRequest &q, HttpResponse &r)
         return fail(r, badRequest(QStringLiteral("'title' is a required property")));
     if (!title.isString())
         return fail(r, badRequest(QStringLiteral("title is not of type 'string'")));
-    auto created = m_context.appTokens.create(*user, title.toString(), /*expiresMs=*/0, m_context.nowMs());
+    db::Transaction tx(*m_context.database);
+    if (!tx.status())
+        return fail(r, tx.status().error());
+    auto created = m_context.appTokens.create(user->namespaceId, title.toString(), /*expiresMs=*/0, m_context.nowMs());
     if (!created)
         return fail(r, created.error());
+    if (Status s = record(q, *user, QStringLiteral("create_app_specific_token"), created->first); !s)
+        return fail(r, s.error());
+    if (Status s = tx.commit(); !s)
+        return fail(r, s.error());
     QJsonObject view = tokenView(created->first);
     view.insert("token_code", created->second);
     writeJson(r, 200, QJsonDocument(QJsonObject{{"token", view}}));
@@ -116,7 +127,7 @@ void AppTokenEndpoints::get(HttpRequest &q, HttpResponse &r)
     auto user = userAdmin(q, /*fresh=*/true);
     if (!user)
         return fail(r, user.error());
-    auto token = m_context.appTokens.byUuid(q.param(QStringLiteral("uuid")), *user, m_context.nowMs());
+    auto token = m_context.appTokens.byUuid(q.param(QStringLiteral("uuid")), user->namespaceId, m_context.nowMs());
     if (!token)
         return fail(r, token.error());
     if (!token->has_value())
@@ -134,11 +145,18 @@ void AppTokenEndpoints::revoke(HttpRequest &q, HttpResponse &r)
     auto user = userAdmin(q, /*fresh=*/true);
     if (!user)
         return fail(r, user.error());
-    auto revoked = m_context.appTokens.revoke(q.param(QStringLiteral("uuid")), *user);
+    db::Transaction tx(*m_context.database);
+    if (!tx.status())
+        return fail(r, tx.status().error());
+    auto revoked = m_context.appTokens.revoke(q.param(QStringLiteral("uuid")), user->namespaceId);
     if (!revoked)
         return fail(r, revoked.error());
     if (!revoked->has_value())
         return fail(r, notFound());
+    if (Status s = record(q, *user, QStringLiteral("revoke_app_specific_token"), **revoked); !s)
+        return fail(r, s.error());
+    if (Status s = tx.commit(); !s)
+        return fail(r, s.error());
     r.setStatus(204);
 }
 

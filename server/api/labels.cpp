@@ -3,6 +3,7 @@
 #include "api/apicaller.h"
 #include "api/manifests.h"
 #include "api/tenancy.h"
+#include "logs/logscope.h"
 #include "model/labelrules.h"
 #include "oci/labels.h"
 
@@ -71,6 +72,20 @@ Status validateAddLabel(const QJsonObject &body)
     return {};
 }
 
+// Quay's label entries: the label, the manifest and where it lives.
+Status recordLabel(WorkerContext &ctx, const http::HttpRequest &request, const repository::Access &access,
+                   const QString &kind, const QString &manifestDigest, const store::Label &label, QJsonObject metadata = {})
+{
+    metadata.insert("id", label.id);
+    metadata.insert("key", label.key);
+    metadata.insert("value", label.value);
+    metadata.insert("manifest_digest", manifestDigest);
+    metadata.insert("namespace", access.repository.namespaceName);
+    metadata.insert("repo", access.repository.name);
+    return ctx.actionLog.record(kind, logs::repositoryScope(access.repository), logs::LogActor::of(access.caller, request),
+                                metadata);
+}
+
 struct CreatedLabel
 {
     Reply reply;
@@ -100,10 +115,19 @@ Result<CreatedLabel> addLabel(WorkerContext &ctx, const http::HttpRequest &reque
         return message400(QStringLiteral("Label is of an invalid format or missing please use %1 format for labels")
                               .arg(QLatin1String(model::kLabelKeyPattern)));
     const QJsonValue mediaType = body->value("media_type");
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     auto label = ctx.labels.add(manifest->id, key, value, QStringLiteral("api"),
                                 mediaType.isNull() ? oci::labelMediaType(value) : mediaType.toString(), ctx.nowMs());
     if (!label)
         return label.error();
+    if (Status s = recordLabel(ctx, request, *access, QStringLiteral("manifest_label_add"), manifest->digest, *label,
+                               {{"media_type", label->mediaType}});
+        !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     // As Flask's url_for writes it: the path of the new label.
     const QString location = QStringLiteral("/api/v1/repository/%1/manifest/%2/labels/%3")
                                  .arg(request.param("repository"), request.param("digest"), label->id);
@@ -136,11 +160,20 @@ Result<Reply> deleteLabel(WorkerContext &ctx, const http::HttpRequest &request)
         return notFound();
     if (isImmutableSource((*label)->sourceType))
         return message400(QStringLiteral("Cannot delete immutable label"));
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     auto removed = ctx.labels.remove(target->manifest.id, id);
     if (!removed)
         return removed.error();
     if (!*removed)
         return notFound();
+    if (Status s = recordLabel(ctx, request, target->access, QStringLiteral("manifest_label_delete"),
+                               target->manifest.digest, **label);
+        !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return Reply::noContent();
 }
 

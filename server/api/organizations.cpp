@@ -2,6 +2,7 @@
 
 #include "api/apiresponse.h"
 #include "api/avatar.h"
+#include "logs/logscope.h"
 #include "oci/names.h"
 
 #include <QJsonArray>
@@ -34,6 +35,16 @@ bool validEmail(const QString &email)
 }
 
 QJsonValue textOrNull(const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); }
+
+// An organization's entry, in the caller's transaction; Quay names the
+// organization as "namespace" in each.
+Status recordOrganizationAction(WorkerContext &ctx, const http::HttpRequest &request, const ApiCaller &caller,
+                                const store::Organization &org, const QString &kind, QJsonObject metadata = {})
+{
+    metadata.insert("namespace", org.name);
+    return ctx.actionLog.record(kind, logs::namespaceScope(org.id, org.name, true),
+                                logs::LogActor::of(caller.identity, request), metadata);
+}
 
 // Quay's org view (reference §2.3): everyone sees the name and avatar;
 // members also see the teams; admins also see e-mail and settings.
@@ -138,6 +149,10 @@ Result<Reply> createOrganization(WorkerContext &ctx, const http::HttpRequest &re
             return badRequest(QStringLiteral("A user or organization with this name already exists"));
         return org.error();
     }
+    if (Status s = recordOrganizationAction(ctx, request, *caller, *org, QStringLiteral("org_create"),
+                                            {{"email", textOrNull(email)}});
+        !s)
+        return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     return Reply{201, QByteArrayLiteral("\"Created\"")};
@@ -202,11 +217,19 @@ Result<Reply> changeOrganization(WorkerContext &ctx, const http::HttpRequest &re
         if (Status s = ctx.organizations.setInvoiceEmail(org->id, invoiceEmail.toBool()); !s)
             return s.error();
         org->invoiceEmail = invoiceEmail.toBool();
+        if (Status s = recordOrganizationAction(ctx, request, *caller, *org, QStringLiteral("org_change_invoicing"),
+                                                {{"invoice_email", org->invoiceEmail}});
+            !s)
+            return s.error();
     }
     if (!invoiceAddress.isUndefined() && invoiceAddress.toString() != org->invoiceEmailAddress) {
         if (Status s = ctx.organizations.setInvoiceEmailAddress(org->id, invoiceAddress.toString()); !s)
             return s.error();
         org->invoiceEmailAddress = invoiceAddress.toString();
+        if (Status s = recordOrganizationAction(ctx, request, *caller, *org, QStringLiteral("org_change_invoicing"),
+                                                {{"invoice_email_address", invoiceAddress}});
+            !s)
+            return s.error();
     }
     if (!email.isUndefined() && email.toString() != org->email) {
         const QString newEmail = email.toString().trimmed();
@@ -219,7 +242,12 @@ Result<Reply> changeOrganization(WorkerContext &ctx, const http::HttpRequest &re
         }
         if (Status s = ctx.organizations.setEmail(org->id, newEmail); !s)
             return s.error();
+        const QString oldEmail = org->email;
         org->email = newEmail;
+        if (Status s = recordOrganizationAction(ctx, request, *caller, *org, QStringLiteral("org_change_email"),
+                                                {{"email", newEmail}, {"old_email", oldEmail}});
+            !s)
+            return s.error();
     }
     // TAG_EXPIRATION_OPTIONS (reference §3.4); with FEATURE_CHANGE_TAG_EXPIRATION
     // off the window is silently left alone, as in Quay.
@@ -229,6 +257,10 @@ Result<Reply> changeOrganization(WorkerContext &ctx, const http::HttpRequest &re
         if (Status s = ctx.organizations.setTagExpiration(org->id, tagSeconds); !s)
             return s.error();
         org->tagExpirationSeconds = tagSeconds;
+        if (Status s = recordOrganizationAction(ctx, request, *caller, *org, QStringLiteral("org_change_tag_expiration"),
+                                                {{"tag_expiration", tagSeconds}});
+            !s)
+            return s.error();
     }
     auto view = organizationView(ctx, *caller, *org);
     if (!view)
@@ -253,6 +285,8 @@ Result<Reply> deleteOrganization(WorkerContext &ctx, const http::HttpRequest &re
     if (Status s = requireFreshLogin(*caller); !s)
         return s.error();
     if (Status s = ctx.organizations.remove(org->id); !s)
+        return s.error();
+    if (Status s = recordOrganizationAction(ctx, request, *caller, *org, QStringLiteral("org_delete")); !s)
         return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();

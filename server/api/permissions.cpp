@@ -3,6 +3,7 @@
 #include "api/apicaller.h"
 #include "api/tenancy.h"
 #include "api/repositories.h"
+#include "logs/logscope.h"
 
 #include <QJsonArray>
 
@@ -68,6 +69,17 @@ Result<QJsonObject> userPermissionView(WorkerContext &ctx, const store::Reposito
 QJsonObject teamPermissionView(const QString &team, const QString &role)
 {
     return QJsonObject{{"role", role}, {"name", team}, {"avatar", tenancy::teamAvatar(team)}};
+}
+
+// Quay's entries for grants: change_repo_permission on every PUT (new or
+// changed), delete_repo_permission on DELETE; users with the namespace in
+// the metadata, teams without, as Quay writes them.
+Status recordGrant(WorkerContext &ctx, const http::HttpRequest &request, const repository::Access &access,
+                   const QString &kind, QJsonObject metadata)
+{
+    metadata.insert("repo", access.repository.name);
+    return ctx.actionLog.record(kind, logs::repositoryScope(access.repository), logs::LogActor::of(access.caller, request),
+                                metadata);
 }
 
 Result<repository::Access> administered(WorkerContext &ctx, const http::HttpRequest &request)
@@ -144,7 +156,16 @@ Result<Reply> putUserPermission(WorkerContext &ctx, const http::HttpRequest &req
     // Robots hold grants only inside their own namespace (§4.4).
     if (robot && target.name.section('+', 0, 0) != repository.namespaceName)
         return message400(QStringLiteral("Cannot add robot %1 under namespace %2").arg(username, repository.namespaceName));
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     if (Status s = ctx.repositories.grant(repository.id, target.id, *role); !s)
+        return s.error();
+    if (Status s = recordGrant(ctx, request, *found, QStringLiteral("change_repo_permission"),
+                               {{"username", target.name}, {"namespace", repository.namespaceName}, {"role", *role}});
+        !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
         return s.error();
     auto view = userPermissionView(ctx, repository, store::UserGrant{target.id, target.name, target.email, robot, *role});
     if (!view)
@@ -165,11 +186,20 @@ Result<Reply> deleteUserPermission(WorkerContext &ctx, const http::HttpRequest &
         return member.error();
     if (!member->has_value())
         return noUserPermission();
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     auto revoked = ctx.repositories.revoke(found->repository.id, (*member)->id);
     if (!revoked)
         return revoked.error();
     if (!*revoked)
         return noUserPermission();
+    if (Status s = recordGrant(ctx, request, *found, QStringLiteral("delete_repo_permission"),
+                               {{"username", (*member)->name}, {"namespace", found->repository.namespaceName}});
+        !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return Reply::noContent();
 }
 
@@ -249,7 +279,16 @@ Result<Reply> putTeamPermission(WorkerContext &ctx, const http::HttpRequest &req
         return team.error();
     if (!team->has_value())
         return message400(QStringLiteral("No team %1 in organization %2").arg(teamName, found->repository.namespaceName));
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     if (Status s = ctx.repositories.grantTeam(found->repository.id, (*team)->id, *role); !s)
+        return s.error();
+    if (Status s = recordGrant(ctx, request, *found, QStringLiteral("change_repo_permission"),
+                               {{"team", (*team)->name}, {"role", *role}});
+        !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
         return s.error();
     return Reply::json(teamPermissionView((*team)->name, *role));
 }
@@ -264,11 +303,19 @@ Result<Reply> deleteTeamPermission(WorkerContext &ctx, const http::HttpRequest &
         return team.error();
     if (!team->has_value())
         return noTeamPermission();
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     auto revoked = ctx.repositories.revokeTeam(found->repository.id, (*team)->id);
     if (!revoked)
         return revoked.error();
     if (!*revoked)
         return noTeamPermission();
+    if (Status s = recordGrant(ctx, request, *found, QStringLiteral("delete_repo_permission"), {{"team", (*team)->name}});
+        !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return Reply::noContent();
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/apicaller.h"
 #include "api/tenancy.h"
+#include "logs/logscope.h"
 
 #include <QJsonArray>
 
@@ -79,12 +80,41 @@ Result<Reply> replyWith(WorkerContext &ctx, qint64 organizationId, const QString
     return Reply::json(*view);
 }
 
-Result<store::Organization> administered(WorkerContext &ctx, const http::HttpRequest &request)
+// The organization the caller administers; `caller` (when given) learns
+// who asked, the performer of a change.
+Result<store::Organization> administered(WorkerContext &ctx, const http::HttpRequest &request,
+                                         auth::Identity *callerOut = nullptr)
 {
     auto caller = authenticateApiCaller(request, ctx);
     if (!caller)
         return caller.error();
+    if (callerOut)
+        *callerOut = caller->identity;
     return tenancy::administeredOrganization(ctx, *caller, request.param("org"), tenancy::accessFor(request));
+}
+
+// Quay's log_prototype_action: the prototype, its role and delegate, the
+// activating user and the performer's name, in the caller's transaction.
+Status recordPrototype(WorkerContext &ctx, const http::HttpRequest &request, const auth::Identity &caller,
+                       const store::Organization &org, const QString &kind, const QString &uuid,
+                       QJsonObject metadata = {})
+{
+    auto prototype = ctx.prototypes.find(org.id, uuid);
+    if (!prototype)
+        return prototype.error();
+    if (!prototype->has_value())
+        return notFound();
+    const store::Prototype &p = **prototype;
+    metadata.insert("prototypeid", p.uuid);
+    metadata.insert("username", caller.name);
+    metadata.insert("activating_username", p.activatingUser ? QJsonValue(p.activatingUser->name) : QJsonValue());
+    metadata.insert("role", p.role);
+    if (p.delegateUser)
+        metadata.insert("delegate_user", p.delegateUser->name);
+    else
+        metadata.insert("delegate_team", p.delegateTeamName);
+    return ctx.actionLog.record(kind, logs::namespaceScope(org.id, org.name, true), logs::LogActor::of(caller, request),
+                                metadata);
 }
 
 // A user or robot by name; organizations cannot be delegates.
@@ -118,7 +148,8 @@ Result<Reply> listPrototypes(WorkerContext &ctx, const http::HttpRequest &reques
 
 Result<Reply> createPrototype(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto org = administered(ctx, request);
+    auth::Identity caller;
+    auto org = administered(ctx, request, &caller);
     if (!org)
         return org.error();
     auto body = jsonBody(request);
@@ -178,15 +209,23 @@ Result<Reply> createPrototype(WorkerContext &ctx, const http::HttpRequest &reque
     if (delegateUserId == 0 && delegateTeamId == 0)
         return badRequest(QStringLiteral("Missing delegate user or team"));
 
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     auto uuid = ctx.prototypes.create(org->id, activatingId, delegateUserId, delegateTeamId, *role);
     if (!uuid)
         return uuid.error();
+    if (Status s = recordPrototype(ctx, request, caller, *org, QStringLiteral("create_prototype_permission"), *uuid); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return replyWith(ctx, org->id, *uuid);
 }
 
 Result<Reply> updatePrototype(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto org = administered(ctx, request);
+    auth::Identity caller;
+    auto org = administered(ctx, request, &caller);
     if (!org)
         return org.error();
     const QString uuid = request.param("prototypeid");
@@ -201,22 +240,41 @@ Result<Reply> updatePrototype(WorkerContext &ctx, const http::HttpRequest &reque
     auto role = roleOf(*body);
     if (!role)
         return role.error();
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
     auto updated = ctx.prototypes.setRole(org->id, uuid, *role);
     if (!updated)
         return updated.error();
+    if (Status s = recordPrototype(ctx, request, caller, *org, QStringLiteral("modify_prototype_permission"), uuid,
+                                   {{"original_role", (*existing)->role}});
+        !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return replyWith(ctx, org->id, uuid);
 }
 
 Result<Reply> deletePrototype(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto org = administered(ctx, request);
+    auth::Identity caller;
+    auto org = administered(ctx, request, &caller);
     if (!org)
         return org.error();
-    auto removed = ctx.prototypes.remove(org->id, request.param("prototypeid"));
+    const QString uuid = request.param("prototypeid");
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
+    // Described before it goes: the entry names what was deleted.
+    if (Status s = recordPrototype(ctx, request, caller, *org, QStringLiteral("delete_prototype_permission"), uuid); !s)
+        return s.error();
+    auto removed = ctx.prototypes.remove(org->id, uuid);
     if (!removed)
         return removed.error();
     if (!*removed)
         return notFound();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return Reply::noContent();
 }
 

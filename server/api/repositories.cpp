@@ -2,6 +2,7 @@
 
 #include "api/tenancy.h"
 #include "core/quaydate.h"
+#include "logs/logscope.h"
 #include "oci/names.h"
 
 #include <QJsonArray>
@@ -44,7 +45,7 @@ Result<Access> access(runtime::WorkerContext &context, const ApiCaller &caller, 
         return role.error();
     if (*role < needed)
         return tenancy::refuse(caller);
-    return Access{**found, *role};
+    return Access{**found, *role, caller.identity};
 }
 
 Result<Access> accessFor(runtime::WorkerContext &context, const http::HttpRequest &request, auth::Role needed)
@@ -210,6 +211,11 @@ Result<Reply> createRepository(WorkerContext &ctx, const http::HttpRequest &requ
             return badRequest(QStringLiteral("Repository already exists"));
         return created.error();
     }
+    if (Status s = ctx.actionLog.record(QStringLiteral("create_repo"), logs::repositoryScope(*created),
+                                        logs::LogActor::of(caller->identity, request),
+                                        {{"repo", *name}, {"namespace", namespaceName}});
+        !s)
+        return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     return Reply::json({{"namespace", namespaceName}, {"name", *name}, {"kind", "image"}}, 201);
@@ -329,7 +335,18 @@ Result<Reply> updateRepository(WorkerContext &ctx, const http::HttpRequest &requ
     auto description = requiredString(*body, QStringLiteral("description"));
     if (!description)
         return description.error();
-    if (Status s = ctx.repositories.setDescription(found->repository.id, *description); !s)
+    const store::Repository &r = found->repository;
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
+    if (Status s = ctx.repositories.setDescription(r.id, *description); !s)
+        return s.error();
+    if (Status s = ctx.actionLog.record(QStringLiteral("set_repo_description"), logs::repositoryScope(r),
+                                        logs::LogActor::of(found->caller, request),
+                                        {{"repo", r.name}, {"namespace", r.namespaceName}, {"description", *description}});
+        !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
         return s.error();
     return Reply::json({{"success", true}});
 }
@@ -345,7 +362,18 @@ Result<Reply> changeVisibility(WorkerContext &ctx, const http::HttpRequest &requ
     auto visibility = visibilityIn(*body);
     if (!visibility)
         return visibility.error();
-    if (Status s = ctx.repositories.setVisibility(found->repository.id, *visibility); !s)
+    const store::Repository &r = found->repository;
+    db::Transaction tx(*ctx.database);
+    if (!tx.status())
+        return tx.status().error();
+    if (Status s = ctx.repositories.setVisibility(r.id, *visibility); !s)
+        return s.error();
+    if (Status s = ctx.actionLog.record(QStringLiteral("change_repo_visibility"), logs::repositoryScope(r),
+                                        logs::LogActor::of(found->caller, request),
+                                        {{"repo", r.name}, {"namespace", r.namespaceName}, {"visibility", *visibility}});
+        !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
         return s.error();
     return Reply::json({{"success", true}});
 }
@@ -362,6 +390,12 @@ Result<Reply> deleteRepository(WorkerContext &ctx, const http::HttpRequest &requ
     if (!tx.status())
         return tx.status().error();
     if (Status s = ctx.repositories.markDeleted(found->repository.id, QUuid::createUuid().toString(QUuid::WithoutBraces)); !s)
+        return s.error();
+    // Logged under the name it had: the entry outlives the repository.
+    if (Status s = ctx.actionLog.record(QStringLiteral("delete_repo"), logs::repositoryScope(found->repository),
+                                        logs::LogActor::of(found->caller, request),
+                                        {{"repo", found->repository.name}, {"namespace", found->repository.namespaceName}});
+        !s)
         return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();

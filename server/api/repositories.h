@@ -25,6 +25,7 @@ struct Access
 {
     store::Repository repository;
     auth::Role role = auth::Role::None;
+    auth::Identity caller;   // who asked: the performer of what follows
 };
 
 // The repository named by a "{repository...}" path, if the caller holds at

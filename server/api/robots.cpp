@@ -3,6 +3,7 @@
 #include "api/apicaller.h"
 #include "api/apiresponse.h"
 #include "api/avatar.h"
+#include "logs/logscope.h"
 #include "core/quaydate.h"
 #include "oci/names.h"
 
@@ -102,6 +103,8 @@ struct Owner
     qint64 id = 0;
     QString name;
     bool isAdmin = false;   // may see tokens and create, change, delete
+    bool isOrganization = false;
+    auth::Identity caller;  // who asked: the performer of a change
 };
 
 // The optional CreateRobot body (Quay's CREATE_ROBOT_SCHEMA).
@@ -172,6 +175,13 @@ private:
                         bool userAdminToo = false);
     Result<store::Robot> robot(const Owner &owner, const QString &shortName);
     void fail(HttpResponse &response, const Error &error) { writeApiError(response, error, m_context.server); }
+    // The robot action's entry in its owner's log (Quay names the robot by
+    // its short name), in the caller's transaction.
+    Status record(const HttpRequest &request, const Owner &owner, const QString &kind, QJsonObject metadata)
+    {
+        return m_context.actionLog.record(kind, logs::namespaceScope(owner.id, owner.name, owner.isOrganization),
+                                          logs::LogActor::of(owner.caller, request), metadata);
+    }
 
     runtime::WorkerContext &m_context;
 };
@@ -190,7 +200,7 @@ Result<Owner> RobotEndpoints::owner(const HttpRequest &request, bool organizatio
             return unauthorized();
     }
     if (!organization) {
-        return Owner{identity.namespaceId, identity.name, true};
+        return Owner{identity.namespaceId, identity.name, true, false, identity};
     }
     // require_scope(org:admin) on every organization robot endpoint.
     if (!identity.hasScope(QStringLiteral("org:admin")))
@@ -213,7 +223,7 @@ Result<Owner> RobotEndpoints::owner(const HttpRequest &request, bool organizatio
         if (!*member)
             return unauthorized();
     }
-    return Owner{(*ns)->id, (*ns)->name, *admin};
+    return Owner{(*ns)->id, (*ns)->name, *admin, true, identity};
 }
 
 Result<store::Robot> RobotEndpoints::robot(const Owner &owner, const QString &shortName)
@@ -339,6 +349,9 @@ void RobotEndpoints::create(HttpRequest &q, HttpResponse &r, bool organization)
     const QString metadataJson = body->metadata.isObject()
                                      ? QString::fromUtf8(QJsonDocument(body->metadata.toObject()).toJson(QJsonDocument::Compact))
                                      : QStringLiteral("{}");
+    db::Transaction tx(*m_context.database);
+    if (!tx.status())
+        return fail(r, tx.status().error());
     auto created = m_context.robots.create(who->id, who->name + '+' + shortName, body->description, metadataJson,
                                            m_context.nowMs());
     if (!created) {
@@ -346,6 +359,14 @@ void RobotEndpoints::create(HttpRequest &q, HttpResponse &r, bool organization)
             return fail(r, badRequest(created.error().message));
         return fail(r, created.error());
     }
+    // Quay records the description and metadata as sent (null when absent).
+    const QJsonValue description = body->description.isEmpty() ? QJsonValue() : QJsonValue(body->description);
+    if (Status s = record(q, *who, QStringLiteral("create_robot"),
+                          {{"robot", shortName}, {"description", description}, {"unstructured_metadata", body->metadata}});
+        !s)
+        return fail(r, s.error());
+    if (Status s = tx.commit(); !s)
+        return fail(r, s.error());
     QJsonObject view = robotView(created->first);
     view.insert("token", created->second);
     // The create answer echoes the metadata sent (null when none), as Quay's does.
@@ -361,7 +382,14 @@ void RobotEndpoints::remove(HttpRequest &q, HttpResponse &r, bool organization)
     auto found = robot(*who, q.param(QStringLiteral("short")));
     if (!found)
         return fail(r, found.error());
+    db::Transaction tx(*m_context.database);
+    if (!tx.status())
+        return fail(r, tx.status().error());
     if (Status s = m_context.robots.remove(found->id); !s)
+        return fail(r, s.error());
+    if (Status s = record(q, *who, QStringLiteral("delete_robot"), {{"robot", q.param(QStringLiteral("short"))}}); !s)
+        return fail(r, s.error());
+    if (Status s = tx.commit(); !s)
         return fail(r, s.error());
     r.setStatus(204);
 }
@@ -374,9 +402,17 @@ void RobotEndpoints::regenerate(HttpRequest &q, HttpResponse &r, bool organizati
     auto found = robot(*who, q.param(QStringLiteral("short")));
     if (!found)
         return fail(r, found.error());
+    db::Transaction tx(*m_context.database);
+    if (!tx.status())
+        return fail(r, tx.status().error());
     auto token = m_context.robots.regenerate(*found);
     if (!token)
         return fail(r, token.error());
+    if (Status s = record(q, *who, QStringLiteral("regenerate_robot_token"), {{"robot", q.param(QStringLiteral("short"))}});
+        !s)
+        return fail(r, s.error());
+    if (Status s = tx.commit(); !s)
+        return fail(r, s.error());
     QJsonObject view = robotView(*found);
     view.insert("token", *token);
     writeJson(r, 200, QJsonDocument(view));

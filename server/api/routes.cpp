@@ -3,8 +3,11 @@
 #include "api/applications.h"
 #include "api/apptokens.h"
 #include "api/discovery.h"
+#include "api/exportedlogs.h"
+#include "api/exportlogs.h"
 #include "api/gcstatus.h"
 #include "api/labels.h"
+#include "api/logs.h"
 #include "api/manifests.h"
 #include "api/organizations.h"
 #include "api/permissions.h"
@@ -48,6 +51,9 @@ void addRoutes(http::Router &router, runtime::WorkerContext &context)
     addTagRoutes(router, context);
     addManifestRoutes(router, context);
     addLabelRoutes(router, context);
+    addLogRoutes(router, context);
+    addExportLogsRoutes(router, context);
+    addExportedLogsRoutes(router, context);
     // Last: its bare /api/v1/repository/{repository...} routes match every
     // deeper path, so the families below a repository must come first.
     addRepositoryRoutes(router, context);

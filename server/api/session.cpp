@@ -3,6 +3,7 @@
 #include "api/apicaller.h"
 #include "api/apiresponse.h"
 #include "auth/secretbox.h"
+#include "logs/logscope.h"
 
 #include <QJsonObject>
 
@@ -51,9 +52,10 @@ public:
         auto body = jsonBody(request);
         if (!body)
             return writeApiError(response, body.error(), server);
-        auto identity = m_context.authenticator.password(body->value("username").toString(),
-                                                         body->value("password").toString(), m_context.nowMs());
+        const QString username = body->value("username").toString();
+        auto identity = m_context.authenticator.password(username, body->value("password").toString(), m_context.nowMs());
         if (!identity) {
+            recordLoginFailure(request, username, identity.error().message);
             return writeJson(response, 403,
                              QJsonDocument(QJsonObject{{"needsEmailVerification", false},
                                                        {"invalidCredentials", true},
@@ -62,6 +64,11 @@ public:
         const QString csrf = randomUrlSafe(48);
         if (Status s = m_context.sessions.signIn(caller->sessionIdHash, identity->namespaceId, csrf, m_context.nowMs()); !s)
             return writeApiError(response, s.error(), server);
+        if (server.config.actionLogAuditLogins) {
+            m_context.actionLog.recordLater(QStringLiteral("login_success"), ownScope(*identity),
+                                            logs::LogActor::of(*identity, request),
+                                            {{"type", "quayauth"}, {"useragent", userAgent(request)}});
+        }
         response.setHeader("X-Next-CSRF-Token", csrf.toLatin1());
         writeJson(response, 200, QJsonDocument(QJsonObject{{"success", true}}));
     }
@@ -99,11 +106,41 @@ public:
         if (!caller->isAnonymous()) {
             if (Status s = m_context.sessions.endAllOf(caller->identity.namespaceId); !s)
                 return writeApiError(response, s.error(), server);
+            if (server.config.actionLogAuditLogins) {
+                m_context.actionLog.recordLater(QStringLiteral("logout_success"), ownScope(caller->identity),
+                                                logs::LogActor::of(caller->identity, request),
+                                                {{"type", "quayauth"}, {"useragent", userAgent(request)}});
+            }
         }
         writeJson(response, 200, QJsonDocument(QJsonObject{{"success", true}}));
     }
 
 private:
+    static QString userAgent(const http::HttpRequest &request) { return QString::fromUtf8(request.header("User-Agent")); }
+    static logs::LogScope ownScope(const auth::Identity &user)
+    {
+        return logs::namespaceScope(user.namespaceId, user.name, false);
+    }
+
+    // Quay's login_failure (with ACTION_LOG_AUDIT_LOGIN_FAILURES): in the
+    // log of the account the name points at, if any, with that account as
+    // performer. Asynchronous: it never fails the answer.
+    void recordLoginFailure(const http::HttpRequest &request, const QString &username, const QString &message)
+    {
+        if (!m_context.config().actionLogAuditLoginFailures)
+            return;
+        auto account = logs::loginAccount(m_context.namespaces, username);
+        if (!account)
+            return;
+        m_context.actionLog.recordLater(QStringLiteral("login_failure"), account->scope,
+                                        logs::LogActor::of(account->performer, request),
+                                        {{"type", "quayauth"},
+                                         {"kind", "user"},
+                                         {"useragent", userAgent(request)},
+                                         {"username", username},
+                                         {"message", message}});
+    }
+
     runtime::WorkerContext &m_context;
 };
 

@@ -5,6 +5,7 @@
 #include "api/avatar.h"
 #include "auth/passwordhasher.h"
 #include "auth/secretbox.h"
+#include "logs/logscope.h"
 #include "oci/names.h"
 
 #include <QJsonArray>
@@ -103,6 +104,10 @@ public:
         auto user = m_context.namespaces.createUser(username, email, auth::hashPassword(password), false, m_context.nowMs());
         if (!user)
             return fail(response, user.error().kind == ErrorKind::Conflict ? message400(user.error().message) : user.error());
+        if (Status s = record(request, *caller, *user, QStringLiteral("user_create"),
+                              {{"email", email.isEmpty() ? QJsonValue() : QJsonValue(email)}});
+            !s)
+            return fail(response, s.error());
         if (Status s = tx.commit(); !s)
             return fail(response, s.error());
         writeJson(response, 200, QJsonDocument(QJsonObject{
@@ -146,16 +151,31 @@ public:
             if (Status s = m_context.namespaces.setPasswordHash(user->id, auth::hashPassword(password)); !s)
                 return fail(response, s.error());
             (void)m_context.sessions.endAllOf(user->id);
+            if (Status s = record(request, *caller, *user, QStringLiteral("user_change_password")); !s)
+                return fail(response, s.error());
         }
         if (body->contains("email")) {
             if (Status s = m_context.namespaces.setEmail(user->id, body->value("email").toString()); !s)
                 return fail(response, s.error().kind == ErrorKind::Conflict ? message400(s.error().message) : s.error());
+            if (body->value("email").toString() != user->email) {
+                if (Status s = record(request, *caller, *user, QStringLiteral("user_change_email"),
+                                      {{"email", body->value("email").toString()}, {"old_email", user->email}});
+                    !s)
+                    return fail(response, s.error());
+            }
         }
         if (body->contains("enabled")) {
             if (Status s = m_context.namespaces.setEnabled(user->id, body->value("enabled").toBool()); !s)
                 return fail(response, s.error());
             if (!body->value("enabled").toBool())
                 (void)m_context.sessions.endAllOf(user->id);
+            const bool enabled = body->value("enabled").toBool();
+            if (enabled != user->enabled) {
+                if (Status s = record(request, *caller, *user,
+                                      enabled ? QStringLiteral("user_enable") : QStringLiteral("user_disable"));
+                    !s)
+                    return fail(response, s.error());
+            }
         }
         if (Status s = tx.commit(); !s)
             return fail(response, s.error());
@@ -178,7 +198,14 @@ public:
             return;
         if (user->superuser)
             return fail(response, message400(QStringLiteral("Cannot delete a superuser")));
+        db::Transaction tx(*m_context.database);
+        if (!tx.status())
+            return fail(response, tx.status().error());
         if (Status s = m_context.namespaces.remove(user->id); !s)
+            return fail(response, s.error());
+        if (Status s = record(request, *caller, *user, QStringLiteral("user_delete")); !s)
+            return fail(response, s.error());
+        if (Status s = tx.commit(); !s)
             return fail(response, s.error());
         response.setStatus(204);
         response.setBody({});
@@ -216,7 +243,14 @@ public:
             return fail(response, org.error());
         if (!org->has_value() || (*org)->kind != QLatin1String("organization"))
             return fail(response, notFound());
+        db::Transaction tx(*m_context.database);
+        if (!tx.status())
+            return fail(response, tx.status().error());
         if (Status s = m_context.namespaces.remove((*org)->id); !s)
+            return fail(response, s.error());
+        if (Status s = record(request, *caller, **org, QStringLiteral("org_delete")); !s)
+            return fail(response, s.error());
+        if (Status s = tx.commit(); !s)
             return fail(response, s.error());
         response.setStatus(204);
         response.setBody({});
@@ -230,6 +264,19 @@ private:
     };
 
     void fail(http::HttpResponse &response, const Error &error) { writeApiError(response, error, m_context.server); }
+
+    // A superuser's change to an account, in that account's log: Quay adds
+    // the superuser's name to the metadata (the console shows "Superuser X
+    // ..."). In the caller's transaction.
+    Status record(const http::HttpRequest &request, const ApiCaller &caller, const store::Namespace &target,
+                  const QString &kind, QJsonObject metadata = {})
+    {
+        metadata.insert("superuser", caller.identity.name);
+        const bool organization = target.kind == QLatin1String("organization");
+        metadata.insert(organization ? "namespace" : "username", target.name);
+        return m_context.actionLog.record(kind, logs::namespaceScope(target.id, target.name, organization),
+                                          logs::LogActor::of(caller.identity, request), metadata);
+    }
 
     // Global read-only superusers may call the panel's read endpoints.
     enum class Reads { SuperusersOnly, AlsoReadOnly };

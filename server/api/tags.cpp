@@ -4,6 +4,7 @@
 #include "api/repositories.h"
 #include "api/tenancy.h"
 #include "core/quaydate.h"
+#include "logs/logscope.h"
 #include "oci/mediatypes.h"
 #include "oci/names.h"
 
@@ -188,6 +189,22 @@ qint64 epochSecondsToMs(double seconds)
     return qint64(std::llround(std::clamp(seconds, -kLimit, kLimit) * 1000.0));
 }
 
+// A tag action's entry, in the caller's transaction. Quay's tag entries
+// carry the performer's name, the repository and the tag; each kind adds
+// its own keys.
+Status recordTagAction(WorkerContext &ctx, const http::HttpRequest &request, const repository::Access &access,
+                       const QString &kind, const QString &tag, QJsonObject metadata)
+{
+    metadata.insert("username", access.caller.name);
+    metadata.insert("repo", access.repository.name);
+    metadata.insert("tag", tag);
+    return ctx.actionLog.record(kind, logs::repositoryScope(access.repository), logs::LogActor::of(access.caller, request),
+                                metadata);
+}
+
+// Epoch seconds, as Quay's log serialises dates; null for "none".
+QJsonValue epochSeconds(std::optional<qint64> ms) { return ms ? QJsonValue(*ms / 1000) : QJsonValue(); }
+
 Result<Reply> changeTag(WorkerContext &ctx, const http::HttpRequest &request)
 {
     auto found = writableRepository(ctx, request);
@@ -227,6 +244,15 @@ Result<Reply> changeTag(WorkerContext &ctx, const http::HttpRequest &request)
             return changed.error();
         if (!*changed)
             return badRequest(QStringLiteral("Could not update tag expiration; Tag has probably changed"));
+        // As Quay: clearing an expiration that was never set is no change.
+        if ((*alive)->endMs || requestedMs) {
+            if (Status s = recordTagAction(ctx, request, *found, QStringLiteral("change_tag_expiration"), tag,
+                                           {{"namespace", found->repository.namespaceName},
+                                            {"expiration_date", epochSeconds(requestedMs)},
+                                            {"old_expiration_date", epochSeconds((*alive)->endMs)}});
+                !s)
+                return s.error();
+        }
     }
     if (body->contains("manifest_digest")) {
         const QString digest = body->value("manifest_digest").toString();
@@ -237,8 +263,19 @@ Result<Reply> changeTag(WorkerContext &ctx, const http::HttpRequest &request)
             return manifest.error();
         if (!manifest->has_value())
             return notFound();
+        auto previous = ctx.tags.resolve(repositoryId, tag, nowMs);
+        if (!previous)
+            return previous.error();
         if (auto moved = ctx.tagMover.point(repositoryId, tag, **manifest, nowMs); !moved)
             return moved.error();
+        const QJsonValue original = previous->has_value() ? QJsonValue((*previous)->digest) : QJsonValue();
+        if (Status s = recordTagAction(ctx, request, *found,
+                                       previous->has_value() ? QStringLiteral("move_tag") : QStringLiteral("create_tag"), tag,
+                                       {{"namespace", found->repository.namespaceName},
+                                        {"manifest_digest", digest},
+                                        {"original_manifest_digest", original}});
+            !s)
+            return s.error();
     }
     if (Status s = tx.commit(); !s)
         return s.error();
@@ -253,11 +290,16 @@ Result<Reply> deleteTag(WorkerContext &ctx, const http::HttpRequest &request)
     db::Transaction tx(*ctx.database);
     if (!tx.status())
         return tx.status().error();
-    auto removed = ctx.tagMover.remove(found->repository.id, request.param("tag"), ctx.nowMs());
+    const QString tag = request.param("tag");
+    auto removed = ctx.tagMover.remove(found->repository.id, tag, ctx.nowMs());
     if (!removed)
         return removed.error();
     if (!*removed)
         return notFound();
+    if (Status s = recordTagAction(ctx, request, *found, QStringLiteral("delete_tag"), tag,
+                                   {{"namespace", found->repository.namespaceName}});
+        !s)
+        return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     return Reply::noContent();
@@ -293,6 +335,10 @@ Result<Reply> restoreTag(WorkerContext &ctx, const http::HttpRequest &request)
         return notFound();
     if (auto restored = ctx.tagMover.point(repositoryId, tag, **manifest, ctx.nowMs(), true); !restored)
         return restored.error();
+    // Quay's revert_tag entry names no namespace key.
+    if (Status s = recordTagAction(ctx, request, *found, QStringLiteral("revert_tag"), tag, {{"manifest_digest", digest}});
+        !s)
+        return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     return Reply::json({});
@@ -321,7 +367,9 @@ Result<Reply> expireTag(WorkerContext &ctx, const http::HttpRequest &request)
     db::Transaction tx(*ctx.database);
     if (!tx.status())
         return tx.status().error();
+    const QString tag = request.param("tag");
     std::optional<qint64> manifestId;
+    QString expiredDigest = digest;
     if (!digest.isEmpty()) {
         auto manifest = ctx.manifests.byDigest(repositoryId, digest);
         if (!manifest)
@@ -329,16 +377,27 @@ Result<Reply> expireTag(WorkerContext &ctx, const http::HttpRequest &request)
         if (!manifest->has_value())
             return notFound();
         manifestId = (*manifest)->id;
+    } else {
+        // Only the alive row: its manifest is the one named in the entry.
+        auto current = ctx.tags.resolve(repositoryId, tag, ctx.nowMs());
+        if (!current)
+            return current.error();
+        if (current->has_value())
+            expiredDigest = (*current)->digest;
     }
     auto window = ctx.repositories.tagExpirationSeconds(found->repository.namespaceId);
     if (!window)
         return window.error();
-    auto expired = ctx.tagMover.expirePermanently(repositoryId, request.param("tag"), manifestId, aliveRow, submanifests, *window,
+    auto expired = ctx.tagMover.expirePermanently(repositoryId, tag, manifestId, aliveRow, submanifests, *window,
                                                   ctx.nowMs());
     if (!expired)
         return expired.error();
     if (!*expired)
         return notFound();
+    if (Status s = recordTagAction(ctx, request, *found, QStringLiteral("permanently_delete_tag"), tag,
+                                   {{"namespace", found->repository.namespaceName}, {"manifest_digest", expiredDigest}});
+        !s)
+        return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     return Reply{200, QByteArrayLiteral("\"\"")};

@@ -3,6 +3,7 @@
 #include "api/apicaller.h"
 #include "api/avatar.h"
 #include "api/tenancy.h"
+#include "logs/logscope.h"
 #include "mail/templates.h"
 #include "oci/names.h"
 
@@ -41,6 +42,29 @@ void mailInvite(const WorkerContext &ctx, const store::TeamInvite &invite, const
         ctx.config().urlBase(), ctx.config().registryTitle);
     if (Status s = ctx.server.mailer->enqueue(message); !s)
         qWarning("team invite %s: %s", qPrintable(invite.code), qPrintable(s.error().message));
+}
+
+// A team action's entry in the organization's log, in the caller's
+// transaction (Quay's keys: team, member, role, ...).
+Status recordTeamAction(WorkerContext &ctx, const http::HttpRequest &request, const auth::Identity &caller,
+                        const store::Organization &org, const QString &kind, const QJsonObject &metadata)
+{
+    return ctx.actionLog.record(kind, logs::namespaceScope(org.id, org.name, true), logs::LogActor::of(caller, request),
+                                metadata);
+}
+
+// An invite's answer (accepted, declined) in the log of the invite's
+// organization.
+Status recordInviteAnswer(WorkerContext &ctx, const http::HttpRequest &request, const ApiCaller &caller,
+                          const store::TeamInvite &invite, const QString &kind)
+{
+    auto org = ctx.organizations.byName(invite.organizationName);
+    if (!org)
+        return org.error();
+    if (!org->has_value())
+        return notFound();
+    return recordTeamAction(ctx, request, caller.identity, **org, kind,
+                            {{"member", caller.identity.name}, {"team", invite.teamName}, {"inviter", invite.inviterName}});
 }
 
 bool truthy(const QString &value)
@@ -161,12 +185,20 @@ Result<Reply> putTeam(WorkerContext &ctx, const http::HttpRequest &request)
         if (!created)
             return created.error();
         team = *created;
+        if (Status s = recordTeamAction(ctx, request, caller->identity, *org, QStringLiteral("org_create_team"),
+                                        {{"team", teamName}});
+            !s)
+            return s.error();
     } else {
         team = **existing;
         if (descriptionValue.isString() && descriptionValue.toString() != team.description) {
             if (Status s = ctx.teams.setDescription(team.id, descriptionValue.toString()); !s)
                 return s.error();
             team.description = descriptionValue.toString();
+            if (Status s = recordTeamAction(ctx, request, caller->identity, *org, QStringLiteral("org_set_team_description"),
+                                            {{"team", teamName}, {"description", team.description}});
+                !s)
+                return s.error();
         }
         if (role != team.role) {
             // Quay's rule: the caller may not demote their only admin team,
@@ -183,6 +215,10 @@ Result<Reply> putTeam(WorkerContext &ctx, const http::HttpRequest &request)
             if (Status s = ctx.teams.setRole(team.id, role); !s)
                 return s.error();
             team.role = role;
+            if (Status s = recordTeamAction(ctx, request, caller->identity, *org, QStringLiteral("org_set_team_role"),
+                                            {{"team", teamName}, {"role", role}});
+                !s)
+                return s.error();
         }
     }
     if (Status s = tx.commit(); !s)
@@ -218,6 +254,10 @@ Result<Reply> deleteTeam(WorkerContext &ctx, const http::HttpRequest &request)
                                   .arg(teamName, caller->identity.name, org->name));
     }
     if (Status s = ctx.teams.remove((*team)->id); !s)
+        return s.error();
+    if (Status s = recordTeamAction(ctx, request, caller->identity, *org, QStringLiteral("org_delete_team"),
+                                    {{"team", teamName}});
+        !s)
         return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
@@ -304,12 +344,22 @@ Result<Reply> putTeamMember(WorkerContext &ctx, const http::HttpRequest &request
         if (!stored)
             return stored.error();
         invite = *stored;
+        if (Status s = recordTeamAction(ctx, request, target->caller.identity, target->org,
+                                        QStringLiteral("org_invite_team_member"),
+                                        {{"user", member.name}, {"member", member.name}, {"team", target->team.name}});
+            !s)
+            return s.error();
     } else {
         auto added = ctx.teams.addMember(target->team.id, member.id);
         if (!added)
             return added.error();
         if (!*added)
             return message400(QStringLiteral("User %1 is already a member of team %2").arg(member.name, target->team.name));
+        if (Status s = recordTeamAction(ctx, request, target->caller.identity, target->org,
+                                        QStringLiteral("org_add_team_member"),
+                                        {{"member", member.name}, {"team", target->team.name}});
+            !s)
+            return s.error();
     }
     if (Status s = tx.commit(); !s)
         return s.error();
@@ -338,7 +388,13 @@ Result<Reply> deleteTeamMember(WorkerContext &ctx, const http::HttpRequest &requ
     auto invite = ctx.teams.deleteUserInvite(target->team.id, member.id);
     if (!invite)
         return invite.error();
-    if (!*invite) {
+    if (*invite) {
+        if (Status s = recordTeamAction(ctx, request, target->caller.identity, target->org,
+                                        QStringLiteral("org_delete_team_member_invite"),
+                                        {{"user", member.name}, {"team", target->team.name}, {"member", member.name}});
+            !s)
+            return s.error();
+    } else {
         auto isMember = ctx.teams.isMember(target->team.id, member.id);
         if (!isMember)
             return isMember.error();
@@ -354,6 +410,11 @@ Result<Reply> deleteTeamMember(WorkerContext &ctx, const http::HttpRequest &requ
         auto removed = ctx.teams.removeMember(target->team.id, member.id);
         if (!removed)
             return removed.error();
+        if (Status s = recordTeamAction(ctx, request, target->caller.identity, target->org,
+                                        QStringLiteral("org_remove_team_member"),
+                                        {{"member", member.name}, {"team", target->team.name}});
+            !s)
+            return s.error();
     }
     if (Status s = tx.commit(); !s)
         return s.error();
@@ -378,6 +439,11 @@ Result<Reply> putInvite(WorkerContext &ctx, const http::HttpRequest &request)
     auto invite = ctx.teams.invite(target->team.id, 0, email, target->caller.identity.namespaceId, ctx.nowMs());
     if (!invite)
         return invite.error();
+    if (Status s = recordTeamAction(ctx, request, target->caller.identity, target->org,
+                                    QStringLiteral("org_invite_team_member"),
+                                    {{"email", email}, {"team", target->team.name}, {"member", email}});
+        !s)
+        return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     mailInvite(ctx, *invite, target->caller.identity.name);
@@ -395,28 +461,20 @@ Result<Reply> deleteInvite(WorkerContext &ctx, const http::HttpRequest &request)
     auto target = administeredTeam(ctx, request);
     if (!target)
         return target.error();
-    auto deleted = ctx.teams.deleteEmailInvite(target->team.id, request.param("email"));
+    const QString email = request.param("email");
+    auto deleted = ctx.teams.deleteEmailInvite(target->team.id, email);
     if (!deleted)
         return deleted.error();
     if (!*deleted)
         return notFound();
+    if (Status s = recordTeamAction(ctx, request, target->caller.identity, target->org,
+                                    QStringLiteral("org_delete_team_member_invite"),
+                                    {{"email", email}, {"team", target->team.name}, {"member", email}});
+        !s)
+        return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     return Reply::noContent();
-}
-
-// The signed-in user acting on their own account (Quay's
-// require_user_admin): 401 anonymous, 403 without user:admin.
-Result<ApiCaller> userAdmin(WorkerContext &ctx, const http::HttpRequest &request)
-{
-    auto caller = authenticateApiCaller(request, ctx);
-    if (!caller)
-        return caller.error();
-    if (Status s = requireUser(*caller); !s)
-        return s.error();
-    if (!caller->identity.hasScope(QStringLiteral("user:admin")))
-        return unauthorized();
-    return *caller;
 }
 
 Error invalidCode() { return message400(QStringLiteral("Invalid confirmation code.")); }
@@ -424,7 +482,7 @@ Error invalidCode() { return message400(QStringLiteral("Invalid confirmation cod
 // PUT /api/v1/teaminvite/{code}: accept.
 Result<Reply> acceptInvite(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto caller = userAdmin(ctx, request);
+    auto caller = authenticateUserAdmin(request, ctx);
     if (!caller)
         return caller.error();
     db::Transaction tx(*ctx.database);
@@ -444,6 +502,8 @@ Result<Reply> acceptInvite(WorkerContext &ctx, const http::HttpRequest &request)
         return added.error();
     if (Status s = ctx.teams.deleteInvite(found.id); !s)
         return s.error();
+    if (Status s = recordInviteAnswer(ctx, request, *caller, found, QStringLiteral("org_team_member_invite_accepted")); !s)
+        return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
     return Reply::json(QJsonObject{{"org", found.organizationName}, {"team", found.teamName}});
@@ -453,7 +513,7 @@ Result<Reply> acceptInvite(WorkerContext &ctx, const http::HttpRequest &request)
 // caller's account, as in Quay).
 Result<Reply> declineInvite(WorkerContext &ctx, const http::HttpRequest &request)
 {
-    auto caller = userAdmin(ctx, request);
+    auto caller = authenticateUserAdmin(request, ctx);
     if (!caller)
         return caller.error();
     db::Transaction tx(*ctx.database);
@@ -467,6 +527,8 @@ Result<Reply> declineInvite(WorkerContext &ctx, const http::HttpRequest &request
     if (!invite->has_value() || ((*invite)->userId > 0 && (*invite)->userId != caller->identity.namespaceId))
         return invalidCode();
     if (Status s = ctx.teams.deleteInvite((*invite)->id); !s)
+        return s.error();
+    if (Status s = recordInviteAnswer(ctx, request, *caller, **invite, QStringLiteral("org_team_member_invite_declined")); !s)
         return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();

@@ -5,6 +5,7 @@
 #include "api/avatar.h"
 #include "auth/passwordhasher.h"
 #include "auth/secretbox.h"
+#include "logs/logscope.h"
 #include "oci/names.h"
 
 #include <QJsonArray>
@@ -18,6 +19,15 @@ const QString kAutomationScopes =
 constexpr qint64 kAutomationTokenLifetimeMs = 9000 * 1000;
 
 Error message(const QString &text) { return Error::of(ErrorKind::ApiMessage, text); }
+
+// An account change's entry in the user's own log, in the caller's
+// transaction.
+Status recordAccountAction(runtime::WorkerContext &ctx, const http::HttpRequest &request, const auth::Identity &user,
+                           const QString &kind, const QJsonObject &metadata = {})
+{
+    return ctx.actionLog.record(kind, logs::namespaceScope(user.namespaceId, user.name, false),
+                                logs::LogActor::of(user, request), metadata);
+}
 
 bool validPassword(const QString &password)
 {
@@ -177,16 +187,37 @@ void UserEndpoints::update(http::HttpRequest &request, http::HttpResponse &respo
     db::Transaction tx(*m_context.database);
     if (!tx.status())
         return writeApiError(response, tx.status().error(), server);
+    // Each change writes Quay's entry for it (account_change_password has
+    // no metadata in Quay).
+    const auth::Identity &self = caller->identity;
     if (body->contains("password")) {
         if (Status s = m_context.namespaces.setPasswordHash(id, auth::hashPassword(body->value("password").toString())); !s)
             return writeApiError(response, s.error(), server);
+        if (Status s = recordAccountAction(m_context, request, self, QStringLiteral("account_change_password")); !s)
+            return writeApiError(response, s.error(), server);
     }
     if (body->contains("email")) {
-        if (Status s = m_context.namespaces.setEmail(id, body->value("email").toString()); !s)
+        auto before = m_context.namespaces.byId(id);
+        if (!before)
+            return writeApiError(response, before.error(), server);
+        const QString oldEmail = before->has_value() ? (*before)->email : QString();
+        const QString newEmail = body->value("email").toString();
+        if (Status s = m_context.namespaces.setEmail(id, newEmail); !s)
             return writeApiError(response, s.error().kind == ErrorKind::Conflict ? badRequest(s.error().message) : s.error(), server);
+        if (newEmail != oldEmail) {
+            if (Status s = recordAccountAction(m_context, request, self, QStringLiteral("user_change_email"),
+                                               {{"email", newEmail}, {"old_email", oldEmail}});
+                !s)
+                return writeApiError(response, s.error(), server);
+        }
     }
     if (changeTagExpiration) {
-        if (Status s = m_context.namespaces.setTagExpiration(id, qint64(body->value("tag_expiration_s").toDouble())); !s)
+        const qint64 seconds = qint64(body->value("tag_expiration_s").toDouble());
+        if (Status s = m_context.namespaces.setTagExpiration(id, seconds); !s)
+            return writeApiError(response, s.error(), server);
+        if (Status s = recordAccountAction(m_context, request, self, QStringLiteral("user_change_tag_expiration"),
+                                           {{"tag_expiration", seconds}});
+            !s)
             return writeApiError(response, s.error(), server);
     }
     if (body->contains("invoice_email") || body->contains("invoice_email_address")) {
@@ -194,6 +225,14 @@ void UserEndpoints::update(http::HttpRequest &request, http::HttpResponse &respo
                                                            body->value("invoice_email_address").toString());
             !s)
             return writeApiError(response, s.error(), server);
+        for (const char *key : {"invoice_email", "invoice_email_address"}) {
+            if (!body->contains(QLatin1String(key)))
+                continue;
+            if (Status s = recordAccountAction(m_context, request, self, QStringLiteral("user_change_invoicing"),
+                                               {{QLatin1String(key), body->value(QLatin1String(key))}});
+                !s)
+                return writeApiError(response, s.error(), server);
+        }
     }
     if (Status s = tx.commit(); !s)
         return writeApiError(response, s.error(), server);
@@ -222,7 +261,16 @@ void UserEndpoints::remove(http::HttpRequest &request, http::HttpResponse &respo
         return writeApiError(response,
                              badRequest(QStringLiteral("Cannot delete account: you are the only admin of organization %1").arg(sole->first())),
                              server);
+    db::Transaction tx(*m_context.database);
+    if (!tx.status())
+        return writeApiError(response, tx.status().error(), server);
     if (Status s = m_context.namespaces.remove(caller->identity.namespaceId); !s)
+        return writeApiError(response, s.error(), server);
+    if (Status s = recordAccountAction(m_context, request, caller->identity, QStringLiteral("user_delete"),
+                                       {{"username", caller->identity.name}});
+        !s)
+        return writeApiError(response, s.error(), server);
+    if (Status s = tx.commit(); !s)
         return writeApiError(response, s.error(), server);
     response.setStatus(204);
     response.setBody({});

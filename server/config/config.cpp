@@ -40,6 +40,9 @@ const std::set<std::string> &knownKeys()
         "LABEL_KEY_RESERVED_PREFIXES", "FEATURE_UI_MODELCARD", "UI_MODELCARD_ARTIFACT_TYPE",
         "UI_MODELCARD_ANNOTATION", "UI_MODELCARD_LAYER_ANNOTATION", "KAI_MODELCARD_MAX_BYTES",
         "FEATURE_GARBAGE_COLLECTION", "KAI_GC_BLOB_GRACE_SECONDS",
+        "ACTION_LOG_AUDIT_LOGINS", "ACTION_LOG_AUDIT_LOGIN_FAILURES", "ACTION_LOG_RETENTION",
+        "FEATURE_AGGREGATED_LOG_COUNT_RETRIEVAL", "KAI_ACTION_LOG_PULLS",
+        "FEATURE_LOG_EXPORT", "EXPORT_ACTION_LOGS_SECONDS", "EXPORT_ACTION_LOGS_WORKER_POLL_PERIOD", "SSRF_ALLOWED_HOSTS",
         // Quay keys accepted for compatibility; not (yet) acted upon.
         "AUTHENTICATION_TYPE", "BUILDLOGS_REDIS", "USER_EVENTS_REDIS",
         "SECRET_KEY", "DATABASE_SECRET_KEY", "SETUP_COMPLETE",
@@ -187,6 +190,70 @@ Status applyGcKeys(const YAML::Node &root, Config &config)
     return {};
 }
 
+// Usage log export: whether it is offered, how long a link works, how often
+// the worker looks for jobs, and the hosts a callback may reach although
+// they are not public (SSRF_ALLOWED_HOSTS, shared with later outbound
+// features).
+Status applyLogExportKeys(const YAML::Node &root, Config &config)
+{
+    if (const YAML::Node n = root["FEATURE_LOG_EXPORT"]; n && !n.IsNull()) {
+        auto v = readBool(n, QStringLiteral("FEATURE_LOG_EXPORT"));
+        if (!v)
+            return v.error();
+        config.featureLogExport = *v;
+    }
+    for (const auto &[key, out] :
+         {std::pair<const char *, qint64 *>{"EXPORT_ACTION_LOGS_SECONDS", &config.exportActionLogsSeconds},
+          std::pair<const char *, qint64 *>{"EXPORT_ACTION_LOGS_WORKER_POLL_PERIOD", &config.exportActionLogsPollSeconds}}) {
+        if (!root[key] || root[key].IsNull())
+            continue;
+        auto v = readInt(root[key], QString::fromLatin1(key), 1, 30LL * 86400);
+        if (!v)
+            return v.error();
+        *out = *v;
+    }
+    if (const YAML::Node hosts = root["SSRF_ALLOWED_HOSTS"]; hosts && !hosts.IsNull()) {
+        if (!hosts.IsSequence())
+            return invalid("SSRF_ALLOWED_HOSTS", "expected a list of host names or addresses such as [\"hooks.internal\"]");
+        for (const auto &host : hosts) {
+            const QString text = host.IsScalar() ? QString::fromStdString(host.as<std::string>()).trimmed() : QString();
+            if (text.isEmpty() || text.contains(QLatin1Char('/')))
+                return invalid("SSRF_ALLOWED_HOSTS", QStringLiteral("'%1' is not a host or host:port").arg(text));
+            config.ssrfAllowedHosts << text;
+        }
+    }
+    return {};
+}
+
+// Usage logs: which logins are audited, how long entries are kept, and
+// whether the per-day counts are served.
+Status applyLogKeys(const YAML::Node &root, Config &config)
+{
+    for (const auto &[key, out] :
+         {std::pair<const char *, bool *>{"ACTION_LOG_AUDIT_LOGINS", &config.actionLogAuditLogins},
+          std::pair<const char *, bool *>{"ACTION_LOG_AUDIT_LOGIN_FAILURES", &config.actionLogAuditLoginFailures},
+          std::pair<const char *, bool *>{"FEATURE_AGGREGATED_LOG_COUNT_RETRIEVAL", &config.featureAggregatedLogCountRetrieval},
+          std::pair<const char *, bool *>{"KAI_ACTION_LOG_PULLS", &config.actionLogPulls}}) {
+        if (!root[key] || root[key].IsNull())
+            continue;
+        auto v = readBool(root[key], QString::fromLatin1(key));
+        if (!v)
+            return v.error();
+        *out = *v;
+    }
+    if (const YAML::Node n = root["ACTION_LOG_RETENTION"]; n && !n.IsNull()) {
+        auto v = readString(n, QStringLiteral("ACTION_LOG_RETENTION"));
+        if (!v)
+            return v.error();
+        const auto seconds = parseConfigDurationSeconds(*v);
+        if (!seconds)
+            return invalid("ACTION_LOG_RETENTION", QStringLiteral("'%1' is not a duration such as 30d, 12w or 0d (keep all)").arg(*v));
+        config.actionLogRetention = *v;
+        config.actionLogRetentionSeconds = *seconds;
+    }
+    return {};
+}
+
 // Manifest labels and model cards. The annotation keys are maps of
 // string pairs a manifest's or layer's annotations must all contain.
 Status applyLabelKeys(const YAML::Node &root, Config &config)
@@ -313,6 +380,10 @@ Status applyYaml(const YAML::Node &root, Config &config, QStringList &warnings)
         return s;
     if (Status s = applyGcKeys(root, config); !s)
         return s;
+    if (Status s = applyLogKeys(root, config); !s)
+        return s;
+    if (Status s = applyLogExportKeys(root, config); !s)
+        return s;
     config.workerThreads = int(workers);
 
     if (config.preferredUrlScheme != "http" && config.preferredUrlScheme != "https")
@@ -394,6 +465,7 @@ QString Config::effectiveStoragePath() const
     return storagePath.isEmpty() ? QDir(dataDir).absoluteFilePath("storage") : storagePath;
 }
 
+QString Config::exportedLogsPath() const { return QDir(effectiveStoragePath()).absoluteFilePath("exportedactionlogs"); }
 QString Config::signingKeyPath() const { return QDir(dataDir).absoluteFilePath("keys/instance-signing-key.pem"); }
 QString Config::secretKeyPath() const { return QDir(dataDir).absoluteFilePath("keys/secret.key"); }
 

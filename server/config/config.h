@@ -86,12 +86,28 @@ struct Config
     qint64 garbageCollectionFrequencySeconds = 30; // GARBAGE_COLLECTION_FREQUENCY: seconds between passes
     qint64 gcBlobGraceSeconds = 3600;              // KAI_GC_BLOB_GRACE_SECONDS: an unreferenced blob link is kept this long
 
+    // Usage logs (reference §2.11, §1.6; server/logs/).
+    bool actionLogAuditLogins = true;              // ACTION_LOG_AUDIT_LOGINS: login_success entries
+    bool actionLogAuditLoginFailures = false;      // ACTION_LOG_AUDIT_LOGIN_FAILURES: login_failure entries
+    QString actionLogRetention = "30d";            // ACTION_LOG_RETENTION (Kai): older entries are deleted; "0d" keeps all
+    qint64 actionLogRetentionSeconds = 30 * 86400;
+    bool featureAggregatedLogCountRetrieval = true; // FEATURE_AGGREGATED_LOG_COUNT_RETRIEVAL: .../aggregatelogs
+    bool actionLogPulls = true;                    // KAI_ACTION_LOG_PULLS: pull_repo entries (false: pulls are not audited)
+
+    // Usage log export (reference §2.11; server/logs/exportworker.h).
+    bool featureLogExport = true;                  // FEATURE_LOG_EXPORT: POST .../exportlogs
+    qint64 exportActionLogsSeconds = 3600;         // EXPORT_ACTION_LOGS_SECONDS: how long an export's link works
+    qint64 exportActionLogsPollSeconds = 10;       // EXPORT_ACTION_LOGS_WORKER_POLL_PERIOD (Quay: 60): also the first retry delay
+    QStringList ssrfAllowedHosts;                  // SSRF_ALLOWED_HOSTS: "host" or "host:port" a callback may reach although not public
+
     // The hostname clients must use (JWT audience, challenge realm).
     QString hostname() const;
     QString urlBase() const { return preferredUrlScheme + "://" + hostname(); }
     QString realm() const { return urlBase() + "/v2/auth"; }
     QString effectiveDbUri() const;
     QString effectiveStoragePath() const;
+    // Where exported usage logs are kept until their link expires.
+    QString exportedLogsPath() const;
     QString signingKeyPath() const;
     QString secretKeyPath() const;
 };

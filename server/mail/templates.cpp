@@ -1,5 +1,7 @@
 #include "mail/templates.h"
 
+#include "core/quaydate.h"
+
 #include <QUrl>
 
 namespace kai::mail {
@@ -17,6 +19,28 @@ MailMessage teamInviteMail(const TeamInvite &invite, const QString &urlBase, con
                        "Or accept it with the API: PUT %5/api/v1/teaminvite/%6\n\n"
                        "If you were not expecting this invitation, you can ignore this email.\n")
                        .arg(invite.inviter, invite.team, invite.organization, registryTitle, urlBase, code);
+    return message;
+}
+
+MailMessage logsExportedMail(const LogsExported &result, const QString &registryTitle)
+{
+    MailMessage message;
+    message.to = result.recipient;
+    message.subject = QStringLiteral("Export Action Logs Complete");
+    if (result.status == QLatin1String("success") && !result.url.isEmpty()) {
+        message.text = QStringLiteral(
+                           "Hi,\n\n"
+                           "The usage logs export you requested on %1 (id %2) has completed.\n\n"
+                           "Download the logs here:\n%3\n\n"
+                           "The link works until %4.\n")
+                           .arg(registryTitle, result.exportId, result.url, formatQuayDate(result.expiresAtMs));
+    } else {
+        message.text = QStringLiteral(
+                           "Hi,\n\n"
+                           "The usage logs export you requested on %1 (id %2) could not be completed (status: %3).\n\n"
+                           "Please try the export again, or contact the registry's administrators.\n")
+                           .arg(registryTitle, result.exportId, result.status);
+    }
     return message;
 }
 

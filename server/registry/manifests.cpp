@@ -1,5 +1,6 @@
 #include "registry/manifests.h"
 
+#include "logs/logscope.h"
 #include "oci/digest.h"
 #include "oci/labels.h"
 #include "oci/manifest.h"
@@ -54,6 +55,18 @@ Status validateReference(const QString &reference)
     return oci::validateTag(reference);
 }
 
+// A registry action's entry (Quay's track_and_log), in the caller's
+// transaction: who, from where, and what it names (tag, manifest_digest).
+Status recordRegistryAction(runtime::WorkerContext &context, const http::HttpRequest &request,
+                            const RepositoryTarget &target, const QString &kind, const QJsonObject &names)
+{
+    QJsonObject metadata = logs::registryMetadata(target.repository, target.caller.identity, request);
+    for (auto it = names.begin(); it != names.end(); ++it)
+        metadata.insert(it.key(), it.value());
+    return context.actionLog.record(kind, logs::repositoryScope(target.repository),
+                                    logs::LogActor::of(target.caller.identity, request), metadata);
+}
+
 } // namespace
 
 void ManifestEndpoints::get(http::HttpRequest &request, http::HttpResponse &response)
@@ -98,6 +111,13 @@ void ManifestEndpoints::get(http::HttpRequest &request, http::HttpResponse &resp
         response.setContentLengthOnly(manifest.content.size());
         return;
     }
+    // A pull is the GET that hands out the manifest (a HEAD only checks).
+    // Asynchronous: the pull path never waits on the log.
+    QJsonObject metadata = logs::registryMetadata(target->repository, target->caller.identity, request);
+    metadata.insert(oci::looksLikeDigest(reference) ? QStringLiteral("manifest_digest") : QStringLiteral("tag"), reference);
+    metadata.insert(QStringLiteral("mediaType"), manifest.mediaType);
+    m_context.actionLog.recordLater(QStringLiteral("pull_repo"), logs::repositoryScope(target->repository),
+                                    logs::LogActor::of(target->caller.identity, request), metadata);
     response.setBody(manifest.content, manifest.mediaType.toLatin1());
 }
 
@@ -223,6 +243,11 @@ void ManifestEndpoints::put(http::HttpRequest &request, http::HttpResponse &resp
     } else if (Status s = m_context.tagMover.holdPushedByDigest(stored->record, nowMs); !s) {
         return writeError(response, s.error(), server, &request);
     }
+    if (Status s = recordRegistryAction(m_context, request, *target, QStringLiteral("push_repo"),
+                                        byDigest ? QJsonObject{{"manifest_digest", record.digest}}
+                                                 : QJsonObject{{"tag", reference}});
+        !s)
+        return writeError(response, s.error(), server, &request);
     if (Status s = tx.commit(); !s)
         return writeError(response, s.error(), server, &request);
 
@@ -258,6 +283,9 @@ void ManifestEndpoints::remove(http::HttpRequest &request, http::HttpResponse &r
             return writeError(response, ended.error(), server, &request);
         if (!*ended)
             return writeError(response, manifestUnknown(reference), server, &request);
+        if (Status s = recordRegistryAction(m_context, request, *target, QStringLiteral("delete_tag"), {{"tag", reference}});
+            !s)
+            return writeError(response, s.error(), server, &request);
         if (Status s = tx.commit(); !s)
             return writeError(response, s.error(), server, &request);
     } else {
@@ -270,8 +298,26 @@ void ManifestEndpoints::remove(http::HttpRequest &request, http::HttpResponse &r
         if (!found->has_value())
             return writeError(response, manifestUnknown(reference), server, &request);
         // Every tag pointing at it goes, then the manifest itself, so that a
-        // GET by digest answers MANIFEST_UNKNOWN as the spec requires.
+        // GET by digest answers MANIFEST_UNKNOWN as the spec requires. As
+        // Quay, each alive tag that goes gets its delete_tag entry.
+        constexpr int kMaximumLoggedTags = 10000;
+        auto tags = m_context.tags.liveSummaries(repositoryId, kMaximumLoggedTags, m_context.nowMs());
+        if (!tags)
+            return writeError(response, tags.error(), server, &request);
+        db::Transaction tx(*m_context.database);
+        if (!tx.status())
+            return writeError(response, tx.status().error(), server, &request);
         if (Status s = m_context.manifests.remove((*found)->id); !s)
+            return writeError(response, s.error(), server, &request);
+        for (const store::TagSummary &tag : *tags) {
+            if (tag.manifestDigest != (*found)->digest)
+                continue;
+            if (Status s = recordRegistryAction(m_context, request, *target, QStringLiteral("delete_tag"),
+                                                {{"tag", tag.name}, {"digest", tag.manifestDigest}});
+                !s)
+                return writeError(response, s.error(), server, &request);
+        }
+        if (Status s = tx.commit(); !s)
             return writeError(response, s.error(), server, &request);
     }
     setApiVersionHeader(response);

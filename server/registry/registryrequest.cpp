@@ -59,15 +59,26 @@ Result<Caller> authenticateCaller(const http::HttpRequest &request, runtime::Wor
                                  config.instanceServiceName, config.registryJwtMaxFreshSeconds);
         if (!claims)
             return claims.error();
+        // The subject's id, looked up once per token (not per request): the
+        // performer of the usage-log entries this token's requests write.
+        if (const QString sub = claims->value("sub").toString(); sub != QLatin1String("(anonymous)")) {
+            auto who = context.namespaces.byName(sub);
+            if (!who)
+                return who.error();
+            claims->insert(QStringLiteral("kai.subject_id"), who->has_value() ? (*who)->id : 0);
+        }
         context.verifiedTokens.insert(token, *claims, claims->value("exp").toInteger());
     }
     caller.hasToken = true;
     const QJsonObject ctx = claims->value("context").toObject();
     const QString subject = claims->value("sub").toString();
     if (subject != QLatin1String("(anonymous)")) {
-        caller.identity.kind = auth::Identity::Kind::User;
-        caller.identity.name = subject;
         caller.identity.entityKind = ctx.value("entity_kind").toString();
+        caller.identity.kind = caller.identity.entityKind == QLatin1String("robot") ? auth::Identity::Kind::Robot
+                                                                                   : auth::Identity::Kind::User;
+        caller.identity.name = subject;
+        caller.identity.namespaceId = claims->value("kai.subject_id").toInteger();
+        caller.identity.entityReference = ctx.value("entity_reference").toString();
     }
     const QString hostPrefix = config.hostname() + '/';
     for (const QJsonValue &entry : claims->value("access").toArray()) {

@@ -1,6 +1,7 @@
 #include "registry/tokenservice.h"
 
 #include "auth/jwt.h"
+#include "logs/logscope.h"
 #include "oci/names.h"
 #include "registry/registryrequest.h"
 
@@ -39,7 +40,7 @@ Result<TokenService::ScopeRequest> TokenService::parseScope(const QString &scope
 namespace {
 // Push-to-create (reference §4.6) through the one repository creator.
 Result<store::Repository> createOnPush(runtime::WorkerContext &context, const auth::Identity &identity,
-                                       const oci::RepositoryPath &path)
+                                       const oci::RepositoryPath &path, const http::HttpRequest &request)
 {
     auto ns = context.namespaces.byName(path.namespaceName);
     if (!ns)
@@ -54,6 +55,13 @@ Result<store::Repository> createOnPush(runtime::WorkerContext &context, const au
         auto created = context.repositoryCreator.create(identity, **ns, path.repositoryName, visibility, QString(),
                                                           context.nowMs());
         if (created) {
+            // Quay logs no entry here; Kai records the creation like the
+            // API's, so the audit trail shows who made every repository.
+            if (Status s = context.actionLog.record(QStringLiteral("create_repo"), logs::repositoryScope(*created),
+                                                    logs::LogActor::of(identity, request),
+                                                    {{"repo", created->name}, {"namespace", created->namespaceName}});
+                !s)
+                return s.error();
             if (Status s = tx.commit(); !s)
                 return s.error();
             return created;
@@ -72,7 +80,8 @@ Result<store::Repository> createOnPush(runtime::WorkerContext &context, const au
 }
 } // namespace
 
-Result<QStringList> TokenService::grantedActions(const auth::Identity &identity, const ScopeRequest &scope)
+Result<QStringList> TokenService::grantedActions(const auth::Identity &identity, const ScopeRequest &scope,
+                                                 const http::HttpRequest &request)
 {
     auto path = oci::splitRepositoryPath(scope.repository);
     if (!path)
@@ -92,7 +101,7 @@ Result<QStringList> TokenService::grantedActions(const auth::Identity &identity,
         if (!mayCreate)
             return mayCreate.error();
         if (*mayCreate) {
-            auto created = createOnPush(m_context, identity, *path);
+            auto created = createOnPush(m_context, identity, *path, request);
             if (!created)
                 return created.error();
             auto r = m_context.permissions.repositoryRole(identity, *created);
@@ -127,13 +136,18 @@ void TokenService::issue(http::HttpRequest &request, http::HttpResponse &respons
     const QByteArray authorization = request.header("Authorization");
     if (!authorization.isEmpty()) {
         auto authenticated = m_context.authenticator.basic(authorization, m_context.nowMs());
-        if (!authenticated)
+        if (!authenticated) {
+            recordLoginFailure(authorization, authenticated.error().message, request);
             return writeError(response, authenticated.error(), server);
+        }
         identity = *authenticated;
     }
     const QStringList scopes = request.query.allQueryItemValues(QStringLiteral("scope"), QUrl::FullyDecoded);
     if (identity.isAnonymous() && scopes.isEmpty())
         return writeError(response, Error::of(ErrorKind::Unauthorized, QStringLiteral("Invalid Username or Password")), server);
+    // A credentials-only request is a `docker login`.
+    if (!identity.isAnonymous() && scopes.isEmpty())
+        recordLogin(identity, request);
 
     QJsonArray access;
     for (const QString &scopeText : scopes) {
@@ -142,7 +156,7 @@ void TokenService::issue(http::HttpRequest &request, http::HttpResponse &respons
             auto scope = parseScope(single);
             if (!scope)
                 return writeError(response, scope.error(), server);
-            auto granted = grantedActions(identity, *scope);
+            auto granted = grantedActions(identity, *scope, request);
             if (!granted)
                 return writeError(response, granted.error(), server);
             access.append(QJsonObject{{"type", "repository"}, {"name", scope->name},
@@ -168,6 +182,69 @@ void TokenService::issue(http::HttpRequest &request, http::HttpResponse &respons
     const QByteArray token = auth::encodeJwt(server.signingKey, claims);
     setApiVersionHeader(response);
     response.setJson(QJsonDocument(QJsonObject{{"token", QString::fromLatin1(token)}}).toJson(QJsonDocument::Compact));
+}
+
+namespace {
+// The `kind` of Quay's v2auth login entries.
+QString loginKind(const QString &entityKind)
+{
+    if (entityKind == QLatin1String("appspecifictoken"))
+        return QStringLiteral("app_specific_token");
+    if (entityKind == QLatin1String("oauthtoken"))
+        return QStringLiteral("oauth");
+    return entityKind;
+}
+} // namespace
+
+// Asynchronous (the batch writer): a login never waits on, nor fails for,
+// its entry.
+void TokenService::recordLogin(const auth::Identity &identity, const http::HttpRequest &request)
+{
+    if (!m_context.config().actionLogAuditLogins)
+        return;
+    auto account = logs::loginAccount(m_context.namespaces, identity.name);
+    if (!account)
+        return;
+    QJsonObject metadata{{"type", "v2auth"},
+                         {"kind", loginKind(identity.entityKind)},
+                         {"useragent", QString::fromUtf8(request.header("User-Agent"))}};
+    if (identity.isRobot())
+        metadata.insert("robot", identity.name);
+    if (identity.entityKind == QLatin1String("appspecifictoken")) {
+        auto token = m_context.appTokens.byUuid(identity.entityReference, identity.namespaceId, m_context.nowMs());
+        if (token && token->has_value())
+            metadata.insert("app_specific_token_title", (*token)->title);
+    }
+    m_context.actionLog.recordLater(QStringLiteral("login_success"), account->scope, logs::LogActor::of(identity, request),
+                                    metadata);
+}
+
+void TokenService::recordLoginFailure(const QByteArray &authorization, const QString &message,
+                                      const http::HttpRequest &request)
+{
+    if (!m_context.config().actionLogAuditLoginFailures)
+        return;
+    // The name the client sent: "Basic base64(name:secret)".
+    QString username;
+    if (authorization.startsWith("Basic "))
+        username = QString::fromUtf8(QByteArray::fromBase64(authorization.mid(6).trimmed())).section(u':', 0, 0);
+    auto account = logs::loginAccount(m_context.namespaces, username);
+    if (!account)
+        return;
+    QString kind = QStringLiteral("user");
+    if (username == QLatin1String("$app"))
+        kind = QStringLiteral("app_specific_token");
+    else if (username == QLatin1String("$oauthtoken"))
+        kind = QStringLiteral("oauth");
+    else if (username.contains(u'+'))
+        kind = QStringLiteral("robot");
+    m_context.actionLog.recordLater(QStringLiteral("login_failure"), account->scope,
+                                    logs::LogActor::of(account->performer, request),
+                                    {{"type", "v2auth"},
+                                     {"kind", kind},
+                                     {"useragent", QString::fromUtf8(request.header("User-Agent"))},
+                                     {"username", username},
+                                     {"message", message}});
 }
 
 } // namespace kai::registry

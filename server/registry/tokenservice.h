@@ -23,7 +23,12 @@ private:
         QStringList actions;
     };
     Result<ScopeRequest> parseScope(const QString &scope) const;
-    Result<QStringList> grantedActions(const auth::Identity &identity, const ScopeRequest &scope);
+    Result<QStringList> grantedActions(const auth::Identity &identity, const ScopeRequest &scope,
+                                       const http::HttpRequest &request);
+    // login_success / login_failure when ACTION_LOG_AUDIT_LOGINS /
+    // ACTION_LOG_AUDIT_LOGIN_FAILURES ask for them (reference §1.6).
+    void recordLogin(const auth::Identity &identity, const http::HttpRequest &request);
+    void recordLoginFailure(const QByteArray &authorization, const QString &message, const http::HttpRequest &request);
 
     runtime::WorkerContext &m_context;
 };

@@ -4,6 +4,9 @@
 #include "auth/passwordhasher.h"
 #include "core/errorcatalogue.h"
 #include "gc/gcworker.h"
+#include "logs/exportworker.h"
+#include "logs/logbatchwriter.h"
+#include "logs/retentionworker.h"
 #include "registry/routes.h"
 #include "runtime/workercontext.h"
 #include "storage/filesystemblobstore.h"
@@ -94,6 +97,9 @@ KaiServer::KaiServer(config::Config config, QObject *parent) : QObject(parent), 
 KaiServer::~KaiServer()
 {
     stopGarbageCollector();
+    stopExportWorker();
+    stopLogRetention();
+    stopLogWriter();
 }
 
 Result<std::unique_ptr<KaiServer>> KaiServer::prepare(config::Config config, QObject *parent)
@@ -116,6 +122,10 @@ Result<std::unique_ptr<KaiServer>> KaiServer::prepare(config::Config config, QOb
         server->m_mailer = std::make_unique<mail::Mailer>(mail::SmtpSettings::fromConfig(server->m_config), mailOptions);
         server->m_context->mailer = server->m_mailer.get();
     }
+    server->m_logWriter = std::make_unique<logs::LogBatchWriter>(
+        logs::LogBatchWriter::Options{server->m_config.effectiveDbUri()});
+    server->m_logWriter->start();
+    server->m_context->logBatchWriter = server->m_logWriter.get();
     return server;
 }
 
@@ -194,6 +204,8 @@ Status KaiServer::start()
         // for a bounded time.
         if (m_mailer)
             m_mailer->shutdown(std::chrono::seconds(10));
+        // Pulls and logins answered so far are in the log before we exit.
+        stopLogWriter();
         Q_EMIT stopped();
     });
     if (Status s = m_http->listen(); !s)
@@ -210,6 +222,24 @@ Status KaiServer::start()
     connect(&m_gcThread, &QThread::finished, m_gcWorker, &QObject::deleteLater);
     m_gcThread.setObjectName(QStringLiteral("kai-gc"));
     m_gcThread.start(QThread::LowPriority);
+
+    // Usage-log retention, likewise.
+    m_logRetention = new logs::RetentionWorker(*m_context);
+    m_logRetention->moveToThread(&m_logRetentionThread);
+    connect(&m_logRetentionThread, &QThread::started, m_logRetention, &logs::RetentionWorker::start);
+    connect(&m_logRetentionThread, &QThread::finished, m_logRetention, &logs::RetentionWorker::stop);
+    connect(&m_logRetentionThread, &QThread::finished, m_logRetention, &QObject::deleteLater);
+    m_logRetentionThread.setObjectName(QStringLiteral("kai-log-retention"));
+    m_logRetentionThread.start(QThread::LowPriority);
+
+    // Usage log exports, likewise on a thread of their own.
+    m_exportWorker = new logs::ExportWorker(*m_context);
+    m_exportWorker->moveToThread(&m_exportThread);
+    connect(&m_exportThread, &QThread::started, m_exportWorker, &logs::ExportWorker::start);
+    connect(&m_exportThread, &QThread::finished, m_exportWorker, &logs::ExportWorker::stop);
+    connect(&m_exportThread, &QThread::finished, m_exportWorker, &QObject::deleteLater);
+    m_exportThread.setObjectName(QStringLiteral("kai-log-export"));
+    m_exportThread.start(QThread::LowPriority);
     return {};
 }
 
@@ -225,9 +255,39 @@ void KaiServer::stopGarbageCollector()
     m_gcWorker = nullptr;
 }
 
+void KaiServer::stopLogRetention()
+{
+    if (!m_logRetention)
+        return;
+    m_logRetention->requestStop();
+    m_logRetentionThread.quit();
+    m_logRetentionThread.wait();
+    m_logRetention = nullptr;
+}
+
+void KaiServer::stopLogWriter()
+{
+    if (m_logWriter)
+        m_logWriter->stop();
+}
+
+void KaiServer::stopExportWorker()
+{
+    if (!m_exportWorker)
+        return;
+    // A running export stops after its current chunk and stays queued; a
+    // callback in flight is abandoned (not counted as an attempt).
+    m_exportWorker->requestStop();
+    m_exportThread.quit();
+    m_exportThread.wait();
+    m_exportWorker = nullptr;
+}
+
 void KaiServer::shutdown(int graceMs)
 {
     stopGarbageCollector();
+    stopExportWorker();
+    stopLogRetention();
     if (m_http)
         m_http->shutdown(graceMs);
     else

@@ -18,6 +18,12 @@ namespace kai::gc {
 class GcWorker;
 }
 
+namespace kai::logs {
+class ExportWorker;
+class LogBatchWriter;
+class RetentionWorker;
+}
+
 namespace kai::runtime {
 
 // The whole server: prepares the data directory, keys, database schema and
@@ -55,18 +61,30 @@ private:
     Status prepareKeys();
     Status prepareDatabase();
     void stopGarbageCollector();
+    void stopLogWriter();
+    void stopLogRetention();
+    void stopExportWorker();
 
     config::Config m_config;
     std::unique_ptr<auth::SigningKey> m_signingKey;
     std::unique_ptr<auth::SecretBox> m_secretBox;
     std::unique_ptr<storage::BlobStore> m_blobs;
     std::unique_ptr<mail::Mailer> m_mailer;
+    // The usage log's asynchronous writer: started before the first
+    // request, stopped (and drained) after the last one answered.
+    std::unique_ptr<logs::LogBatchWriter> m_logWriter;
     std::unique_ptr<ServerContext> m_context;
     http::HttpServer *m_http = nullptr;
     // The garbage collector's thread and worker (server/gc/gcworker.h);
     // the worker also removes abandoned uploads.
     QThread m_gcThread;
     gc::GcWorker *m_gcWorker = nullptr;
+    // Usage-log retention (server/logs/retentionworker.h), likewise.
+    QThread m_logRetentionThread;
+    logs::RetentionWorker *m_logRetention = nullptr;
+    // The usage log export worker's thread (server/logs/exportworker.h).
+    QThread m_exportThread;
+    logs::ExportWorker *m_exportWorker = nullptr;
     Bootstrap m_bootstrap;
 };
 

@@ -10,6 +10,10 @@
 
 #include <functional>
 
+namespace kai::logs {
+class LogBatchWriter;
+}
+
 namespace kai::runtime {
 
 // What every worker thread shares: immutable configuration and thread-safe
@@ -24,6 +28,9 @@ struct ServerContext
     std::function<qint64()> nowMs = [] { return QDateTime::currentMSecsSinceEpoch(); };
     // The outgoing mail queue; null when FEATURE_MAILING is off.
     mail::Mailer *mailer = nullptr;
+    // The usage log's asynchronous writer (pulls, logins); null in tools
+    // that run without the server's runtime (entries are then written at once).
+    logs::LogBatchWriter *logBatchWriter = nullptr;
 };
 
 } // namespace kai::runtime

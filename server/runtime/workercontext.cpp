@@ -18,7 +18,9 @@ WorkerContext::WorkerContext(const ServerContext &serverContext, std::unique_ptr
     , appTokens(*database, serverContext.secretBox)
     , authenticator(namespaces, tokens, robots, appTokens, serverContext.config)
     , permissions(namespaces, repositories, grants, server.config.featureSuperusersFullAccess)
+    , actionLog(logStore, serverContext.logBatchWriter, [&serverContext] { return serverContext.nowMs(); })
 {
+    actionLog.setRecordPulls(serverContext.config.actionLogPulls);
 }
 
 Result<std::unique_ptr<WorkerContext>> WorkerContext::open(const ServerContext &server)

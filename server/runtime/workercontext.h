@@ -4,12 +4,14 @@
 #include "auth/permissionresolver.h"
 #include "auth/verifiedtokencache.h"
 #include "db/database.h"
+#include "logs/actionlogger.h"
 #include "model/repositorycreator.h"
 #include "model/tagmover.h"
 #include "runtime/servercontext.h"
 #include "store/apptokenstore.h"
 #include "store/blobrecordstore.h"
 #include "store/labelstore.h"
+#include "store/logstore.h"
 #include "store/manifeststore.h"
 #include "store/namespacestore.h"
 #include "store/organizationstore.h"
@@ -57,6 +59,8 @@ public:
     auth::Authenticator authenticator;
     auth::PermissionResolver permissions;
     auth::VerifiedTokenCache verifiedTokens;
+    store::LogStore logStore{*database};
+    logs::ActionLogger actionLog;
 
     const config::Config &config() const { return server.config; }
     qint64 nowMs() const { return server.nowMs(); }

@@ -1,0 +1,70 @@
+#include "logs/actionlogger.h"
+
+#include "http/httprequest.h"
+#include "logs/logbatchwriter.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcLogs)
+
+namespace kai::logs {
+
+LogActor LogActor::of(const auth::Identity &identity, const http::HttpRequest &request)
+{
+    LogActor actor;
+    actor.performer = identity;
+    // An IPv4 peer on a dual-stack socket shows as ::ffff:a.b.c.d.
+    bool isV4 = false;
+    const quint32 v4 = request.peer.toIPv4Address(&isV4);
+    actor.ip = isV4 ? QHostAddress(v4).toString() : request.peer.toString();
+    actor.userAgent = QString::fromUtf8(request.header("User-Agent"));
+    return actor;
+}
+
+ActionLogger::ActionLogger(store::LogStore &store, LogBatchWriter *batchWriter, std::function<qint64()> nowMs)
+    : m_store(store), m_batchWriter(batchWriter), m_nowMs(std::move(nowMs))
+{
+}
+
+Status ActionLogger::record(const QString &kind, const LogScope &scope, const LogActor &actor, QJsonObject metadata)
+{
+    return m_store.insert(entryFor(kind, scope, actor, std::move(metadata)));
+}
+
+void ActionLogger::recordLater(const QString &kind, const LogScope &scope, const LogActor &actor, QJsonObject metadata)
+{
+    if (!m_recordPulls && kind == QLatin1String("pull_repo"))
+        return;
+    store::LogEntry entry = entryFor(kind, scope, actor, std::move(metadata));
+    if (m_batchWriter) {
+        m_batchWriter->enqueue(std::move(entry));
+        return;
+    }
+    // No writer (a tool or a test without the server's runtime): write now.
+    if (Status status = m_store.insert(entry); !status)
+        qCWarning(lcLogs) << "usage log: cannot record" << kind << ":" << status.error().message;
+}
+
+store::LogEntry ActionLogger::entryFor(const QString &kind, const LogScope &scope, const LogActor &actor,
+                                       QJsonObject metadata) const
+{
+    store::LogEntry entry;
+    entry.kind = kind;
+    entry.namespaceId = scope.namespaceId;
+    entry.namespaceName = scope.namespaceName;
+    entry.namespaceIsOrganization = scope.namespaceIsOrganization;
+    entry.repositoryId = scope.repositoryId;
+    entry.repositoryName = scope.repositoryName;
+    if (!actor.performer.isAnonymous()) {
+        entry.performerId = actor.performer.namespaceId;
+        entry.performerName = actor.performer.name;
+        entry.performerIsRobot = actor.performer.isRobot();
+        entry.performerEmail = entry.performerIsRobot ? QString() : actor.performerEmail;
+    }
+    entry.ip = actor.ip;
+    entry.metadata = std::move(metadata);
+    entry.datetimeMs = m_nowMs();
+    return entry;
+}
+
+} // namespace kai::logs

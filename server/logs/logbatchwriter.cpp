@@ -1,0 +1,144 @@
+#include "logs/logbatchwriter.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcLogs, "kai.logs")
+
+namespace kai::logs {
+
+LogBatchWriter::LogBatchWriter(Options options) : m_options(std::move(options)) {}
+
+LogBatchWriter::~LogBatchWriter()
+{
+    stop();
+}
+
+void LogBatchWriter::start()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_running || m_stopping)
+        return;
+    m_running = true;
+    m_thread = std::thread([this] { run(); });
+}
+
+void LogBatchWriter::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping)
+            return;
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+    if (const qint64 lost = m_dropped - m_droppedReported; lost > 0)
+        qCWarning(lcLogs) << "usage log: dropped" << lost << "entries (queue full or writer stopped)";
+}
+
+bool LogBatchWriter::enqueue(store::LogEntry entry)
+{
+    bool wake = false;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping || !m_running || m_queue.size() >= size_t(m_options.capacity)) {
+            ++m_dropped;
+            return false;
+        }
+        m_queue.push_back(std::move(entry));
+        wake = m_queue.size() == size_t(m_options.batchSize);
+    }
+    if (wake)
+        m_wake.notify_one();
+    return true;
+}
+
+void LogBatchWriter::run()
+{
+    const auto interval = std::chrono::milliseconds(m_options.flushIntervalMs);
+    bool backingOff = false;
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait_for(lock, interval, [&] {
+            return m_stopping || (!backingOff && m_queue.size() >= size_t(m_options.batchSize));
+        });
+        const bool stopping = m_stopping;
+        std::vector<store::LogEntry> batch(std::make_move_iterator(m_queue.begin()),
+                                           std::make_move_iterator(m_queue.end()));
+        m_queue.clear();
+        lock.unlock();
+
+        if (const qint64 dropped = m_dropped; dropped > m_droppedReported) {
+            qCWarning(lcLogs) << "usage log: dropped" << dropped - m_droppedReported
+                              << "entries because the write queue was full";
+            m_droppedReported = dropped;
+        }
+        const bool ok = write(batch);
+
+        lock.lock();
+        if (!ok) {
+            if (stopping) {
+                qCWarning(lcLogs) << "usage log: lost" << batch.size() << "entries at shutdown (database unavailable)";
+                break;
+            }
+            // Put the batch back in front of newer entries as far as the
+            // bound allows, and wait a full interval before trying again.
+            const size_t room = size_t(m_options.capacity) > m_queue.size() ? size_t(m_options.capacity) - m_queue.size() : 0;
+            const size_t kept = std::min(room, batch.size());
+            m_dropped += qint64(batch.size() - kept);
+            m_queue.insert(m_queue.begin(), std::make_move_iterator(batch.begin()),
+                           std::make_move_iterator(batch.begin() + qsizetype(kept)));
+            backingOff = true;
+            continue;
+        }
+        backingOff = false;
+        if (stopping && m_queue.empty())
+            break;
+    }
+    lock.unlock();
+    m_db.reset();
+}
+
+bool LogBatchWriter::write(std::vector<store::LogEntry> &batch)
+{
+    if (batch.empty())
+        return true;
+    if (!m_db) {
+        auto db = db::openDatabase(m_options.dbUri);
+        if (!db) {
+            qCWarning(lcLogs) << "usage log writer cannot open the database:" << db.error().message;
+            return false;
+        }
+        m_db = std::move(*db);
+    }
+    store::LogStore store(*m_db);
+    size_t next = 0;
+    while (next < batch.size()) {
+        const size_t count = std::min(batch.size() - next, size_t(m_options.batchSize));
+        const std::vector<store::LogEntry> chunk(batch.begin() + qsizetype(next), batch.begin() + qsizetype(next + count));
+        db::Transaction transaction(*m_db);
+        Status status = transaction.status();
+        if (status)
+            status = store.insertBatch(chunk);
+        if (status)
+            status = transaction.commit();
+        if (!status) {
+            const Error &error = status.error();
+            qCWarning(lcLogs) << "usage log: cannot write" << count << "entries:" << error.message;
+            if (error.kind == ErrorKind::Unavailable || error.kind == ErrorKind::Io) {
+                m_db.reset();
+                batch.erase(batch.begin(), batch.begin() + qsizetype(next));
+                return false;
+            }
+            // Anything else would fail again: the chunk is dropped, counted.
+            m_dropped += qint64(count);
+        } else {
+            m_written += qint64(count);
+        }
+        next += count;
+    }
+    return true;
+}
+
+} // namespace kai::logs

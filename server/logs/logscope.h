@@ -1,0 +1,40 @@
+#pragma once
+
+#include "auth/identity.h"
+#include "logs/actionlogger.h"
+#include "store/namespacestore.h"
+#include "store/repositorystore.h"
+
+#include <QJsonObject>
+
+namespace kai::http { class HttpRequest; }
+
+namespace kai::logs {
+
+// The scope of an action on one repository: its namespace and itself.
+LogScope repositoryScope(const store::Repository &repository);
+
+// The scope of an action on a namespace (a user's account or an
+// organization) as a whole.
+LogScope namespaceScope(qint64 namespaceId, const QString &namespaceName, bool isOrganization);
+
+// The account a login names (a user by name or e-mail, a robot by
+// "<owner>+<short>"): where its login entries go (a robot's owner's
+// namespace) and who attempted it. Unknown names give an empty scope and an
+// anonymous performer (the entry then belongs to no namespace).
+struct LoginAccount
+{
+    LogScope scope;
+    auth::Identity performer;
+};
+Result<LoginAccount> loginAccount(store::NamespaceStore &namespaces, const QString &username);
+
+// Quay's track_and_log metadata for registry actions (push_repo, pull_repo,
+// delete_tag at /v2): repo, namespace and user-agent, then who acted as the
+// auth context shows it publicly (username, is_robot for robots,
+// app_specific_token for an app-specific token). Callers add tag or
+// manifest_digest.
+QJsonObject registryMetadata(const store::Repository &repository, const auth::Identity &identity,
+                             const http::HttpRequest &request);
+
+} // namespace kai::logs

@@ -1,0 +1,226 @@
+#include "store/logstore.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <span>
+
+namespace kai::store {
+
+namespace {
+
+constexpr qint64 kDayMs = 86'400'000;
+// pg_try_advisory_lock key of usage-log retention: "KAI_LOGR" as a bigint.
+constexpr qint64 kRetentionLockKey = 0x4B41495F4C4F4752LL;
+
+const char *const kColumns =
+    "id, kind, namespace_id, namespace_name, namespace_is_org, repository_id, repository_name, performer_id, "
+    "performer_name, performer_email, performer_is_robot, ip, metadata, datetime_ms";
+
+const char *const kInsertColumns =
+    "INSERT INTO log_entries (kind, namespace_id, namespace_name, namespace_is_org, repository_id, repository_name, "
+    "performer_id, performer_name, performer_email, performer_is_robot, ip, metadata, datetime_ms, day_ms) VALUES ";
+// A user's e-mail (for the performer's avatar) is copied from the user's
+// row when the caller did not know it, so the entry keeps it after the
+// user is gone.
+const char *const kInsertRow =
+    "(?, ?, ?, ?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), (SELECT email FROM namespaces WHERE id = ?), ''), ?, ?, ?, ?, ?)";
+
+// 00:00 UTC of the entry's day (times before 1970 do not occur).
+qint64 dayOf(qint64 datetimeMs) { return datetimeMs / kDayMs * kDayMs; }
+
+// Ids of 0 mean "none" and are NULL in the table.
+QVariant idOrNull(qint64 id) { return id > 0 ? QVariant(id) : QVariant(); }
+
+void appendValues(QVariantList &params, const LogEntry &e)
+{
+    params << e.kind << idOrNull(e.namespaceId) << e.namespaceName << e.namespaceIsOrganization
+           << idOrNull(e.repositoryId) << e.repositoryName << idOrNull(e.performerId) << e.performerName
+           << e.performerEmail << (e.performerIsRobot ? QVariant() : idOrNull(e.performerId)) << e.performerIsRobot << e.ip
+           << QString::fromUtf8(QJsonDocument(e.metadata).toJson(QJsonDocument::Compact)) << e.datetimeMs
+           << dayOf(e.datetimeMs);
+}
+
+LogEntry fromRow(const db::Row &r)
+{
+    LogEntry e;
+    e.id = r.integer(0);
+    e.kind = r.text(1);
+    e.namespaceId = r.isNull(2) ? 0 : r.integer(2);
+    e.namespaceName = r.text(3);
+    e.namespaceIsOrganization = r.boolean(4);
+    e.repositoryId = r.isNull(5) ? 0 : r.integer(5);
+    e.repositoryName = r.text(6);
+    e.performerId = r.isNull(7) ? 0 : r.integer(7);
+    e.performerName = r.text(8);
+    e.performerEmail = r.text(9);
+    e.performerIsRobot = r.boolean(10);
+    e.ip = r.text(11);
+    e.metadata = QJsonDocument::fromJson(r.text(12).toUtf8()).object();
+    e.datetimeMs = r.integer(13);
+    return e;
+}
+
+Result<std::vector<LogEntry>> entriesOf(Result<db::QueryResult> result)
+{
+    if (!result)
+        return result.error();
+    std::vector<LogEntry> entries;
+    entries.reserve(result->rows.size());
+    for (const db::Row &r : result->rows)
+        entries.push_back(fromRow(r));
+    return entries;
+}
+
+// The WHERE clause of a query (without the keyword) and its parameters.
+// Exactly one scope column is constrained by equality first, so the
+// matching (scope, datetime_ms DESC, id DESC) index serves the range.
+struct Filter
+{
+    QString sql;
+    QVariantList params;
+};
+
+Filter filterOf(const LogQuery &query)
+{
+    Filter f;
+    QStringList terms;
+    if (query.repositoryId) {
+        terms << QStringLiteral("repository_id = ?");
+        f.params << *query.repositoryId;
+    }
+    if (query.namespaceId) {
+        terms << QStringLiteral("namespace_id = ?");
+        f.params << *query.namespaceId;
+    }
+    if (query.performerId) {
+        terms << QStringLiteral("performer_id = ?");
+        f.params << *query.performerId;
+    }
+    terms << QStringLiteral("datetime_ms >= ?") << QStringLiteral("datetime_ms < ?");
+    f.params << query.startMs << query.endMs;
+    if (!query.excludedKinds.isEmpty()) {
+        QStringList marks;
+        for (const QString &kind : query.excludedKinds) {
+            marks << QStringLiteral("?");
+            f.params << kind;
+        }
+        terms << QStringLiteral("kind NOT IN (%1)").arg(marks.join(QStringLiteral(", ")));
+    }
+    f.sql = terms.join(QStringLiteral(" AND "));
+    return f;
+}
+
+// Batches use a few fixed statement sizes so the prepared-statement cache
+// holds at most this many insert shapes: 15 parameters a row stays under
+// SQLite's 999-parameter limit at 64 rows; PostgreSQL (65,535) takes 256,
+// a quarter of the round trips.
+constexpr int kSqliteBatchSizes[] = {64, 16, 4, 1};
+constexpr int kPostgresBatchSizes[] = {256, 64, 16, 4, 1};
+
+} // namespace
+
+Status LogStore::insert(const LogEntry &entry)
+{
+    QVariantList params;
+    appendValues(params, entry);
+    auto result = m_db.exec(QLatin1String(kInsertColumns) + QLatin1String(kInsertRow), params);
+    if (!result)
+        return result.error();
+    return {};
+}
+
+Status LogStore::insertBatch(const std::vector<LogEntry> &entries)
+{
+    size_t next = 0;
+    while (next < entries.size()) {
+        const size_t left = entries.size() - next;
+        int rows = 1;
+        const auto &sizes = m_db.driver() == db::Driver::Postgres ? std::span<const int>(kPostgresBatchSizes)
+                                                                  : std::span<const int>(kSqliteBatchSizes);
+        for (int size : sizes) {
+            if (size_t(size) <= left) {
+                rows = size;
+                break;
+            }
+        }
+        QStringList tuples;
+        QVariantList params;
+        for (int i = 0; i < rows; ++i) {
+            tuples << QLatin1String(kInsertRow);
+            appendValues(params, entries[next + i]);
+        }
+        auto result = m_db.exec(QLatin1String(kInsertColumns) + tuples.join(QStringLiteral(", ")), params);
+        if (!result)
+            return result.error();
+        next += rows;
+    }
+    return {};
+}
+
+Result<std::vector<LogEntry>> LogStore::page(const LogQuery &query, const std::optional<LogCursor> &after, int limit)
+{
+    Filter f = filterOf(query);
+    if (after) {
+        // Spelled out rather than as a row value so both planners see a
+        // plain range on datetime_ms.
+        f.sql += QStringLiteral(" AND datetime_ms <= ? AND (datetime_ms < ? OR id < ?)");
+        f.params << after->datetimeMs << after->datetimeMs << after->id;
+    }
+    f.params << limit;
+    return entriesOf(m_db.exec(QStringLiteral("SELECT %1 FROM log_entries WHERE %2 ORDER BY datetime_ms DESC, id DESC LIMIT ?")
+                                   .arg(QLatin1String(kColumns), f.sql),
+                               f.params));
+}
+
+Result<std::vector<LogAggregate>> LogStore::aggregate(const LogQuery &query)
+{
+    Filter f = filterOf(query);
+    // The day range as well, so the (scope, day_ms, kind) index bounds the
+    // walk; datetime_ms still cuts the first and last day exactly.
+    f.sql += QStringLiteral(" AND day_ms >= ? AND day_ms <= ?");
+    f.params << dayOf(query.startMs) << dayOf(std::max(query.startMs, query.endMs - 1));
+    auto result = m_db.exec(QStringLiteral("SELECT day_ms, kind, COUNT(*) FROM log_entries WHERE %1 "
+                                           "GROUP BY day_ms, kind ORDER BY day_ms, kind")
+                                .arg(f.sql),
+                            f.params);
+    if (!result)
+        return result.error();
+    std::vector<LogAggregate> aggregates;
+    aggregates.reserve(result->rows.size());
+    for (const db::Row &r : result->rows)
+        aggregates.push_back(LogAggregate{r.text(1), r.integer(2), r.integer(0)});
+    return aggregates;
+}
+
+Result<qint64> LogStore::deleteOlderThan(qint64 cutoffMs, int limit)
+{
+    auto result = m_db.exec("DELETE FROM log_entries WHERE id IN "
+                            "(SELECT id FROM log_entries WHERE datetime_ms < ? ORDER BY datetime_ms LIMIT ?)",
+                            {cutoffMs, limit});
+    if (!result)
+        return result.error();
+    return result->rowsAffected;
+}
+
+Result<bool> LogStore::tryLockRetention()
+{
+    if (m_db.driver() != db::Driver::Postgres)
+        return true;
+    auto result = m_db.exec("SELECT pg_try_advisory_lock(CAST(? AS BIGINT))", {kRetentionLockKey});
+    if (!result)
+        return result.error();
+    return !result->empty() && result->first().boolean(0);
+}
+
+Status LogStore::unlockRetention()
+{
+    if (m_db.driver() != db::Driver::Postgres)
+        return {};
+    auto result = m_db.exec("SELECT pg_advisory_unlock(CAST(? AS BIGINT))", {kRetentionLockKey});
+    if (!result)
+        return result.error();
+    return {};
+}
+
+} // namespace kai::store

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "core/result.h"
+#include "db/database.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace kai::store {
+
+// One usage-log entry (reference §2.11, §3.2). Names are kept as they were
+// when the action happened, so an entry outlives a renamed or deleted
+// namespace, repository or performer (an audit trail must).
+struct LogEntry
+{
+    qint64 id = 0;
+    QString kind;                 // a LogEntryKind name, e.g. "push_repo"
+    qint64 namespaceId = 0;       // 0: no namespace (a failed login of an unknown user)
+    QString namespaceName;
+    bool namespaceIsOrganization = false;
+    qint64 repositoryId = 0;      // 0: not about one repository
+    QString repositoryName;       // name within the namespace
+    qint64 performerId = 0;       // 0: anonymous
+    QString performerName;        // user or robot ("org+bot") name
+    QString performerEmail;       // for the avatar; empty for robots
+    bool performerIsRobot = false;
+    QString ip;
+    QJsonObject metadata;
+    qint64 datetimeMs = 0;
+};
+
+// Which entries a listing, an aggregate or an export covers.
+struct LogQuery
+{
+    std::optional<qint64> namespaceId;
+    std::optional<qint64> repositoryId;
+    std::optional<qint64> performerId;
+    qint64 startMs = 0;           // inclusive
+    qint64 endMs = 0;             // exclusive
+    QStringList excludedKinds;    // e.g. the service-key kinds for /user/logs
+};
+
+// Newest-first keyset position: the last entry a page showed.
+struct LogCursor
+{
+    qint64 datetimeMs = 0;
+    qint64 id = 0;
+};
+
+struct LogAggregate
+{
+    QString kind;
+    qint64 count = 0;
+    qint64 dayStartMs = 0;        // 00:00 UTC of the day
+};
+
+// The log_entries table. Statements run in the caller's transaction, if any.
+class LogStore
+{
+public:
+    explicit LogStore(db::Database &db) : m_db(db) {}
+
+    // One entry; sets nothing on `entry` (ids are not needed by callers).
+    Status insert(const LogEntry &entry);
+    // Many entries in as few statements as the driver allows.
+    Status insertBatch(const std::vector<LogEntry> &entries);
+    // Up to `limit` entries, newest first, strictly after `after`.
+    Result<std::vector<LogEntry>> page(const LogQuery &query, const std::optional<LogCursor> &after, int limit);
+    // Counts per (kind, UTC day), computed by the database in one query.
+    Result<std::vector<LogAggregate>> aggregate(const LogQuery &query);
+    // Deletes at most `limit` entries older than `cutoffMs`; the number
+    // deleted (retention runs it until it returns less than `limit`).
+    Result<qint64> deleteOlderThan(qint64 cutoffMs, int limit);
+
+    // The retention worker's PostgreSQL advisory lock (one node prunes at a
+    // time); always granted on SQLite.
+    Result<bool> tryLockRetention();
+    Status unlockRetention();
+
+private:
+    db::Database &m_db;
+};
+
+} // namespace kai::store
