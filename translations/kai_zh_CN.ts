@@ -32,6 +32,13 @@
     </message>
 </context>
 <context>
+    <name>RobotNameRule</name>
+    <message>
+        <source>Must start with a lowercase letter, followed by 1 to 254 lowercase letters, digits or underscores</source>
+        <translation>必须以小写字母开头，后跟 1 到 254 个小写字母、数字或下划线</translation>
+    </message>
+</context>
+<context>
     <name>kai::client::ApiError</name>
     <message>
         <source>The server answered %1 %2.</source>
@@ -145,6 +152,29 @@
     </message>
 </context>
 <context>
+    <name>kai::console::CreateRobotDialog</name>
+    <message>
+        <source>Create robot account</source>
+        <translation>创建机器人帐户</translation>
+    </message>
+    <message>
+        <source>Create robot account (%1)</source>
+        <translation>创建机器人帐户（%1）</translation>
+    </message>
+    <message>
+        <source>Provide a name for your robot account:</source>
+        <translation>为机器人帐户提供一个名称：</translation>
+    </message>
+    <message>
+        <source>Provide an optional description for your new robot:</source>
+        <translation>为新机器人帐户提供可选的描述：</translation>
+    </message>
+    <message>
+        <source>Unable to create robot account: %1</source>
+        <translation>无法创建机器人帐户：%1</translation>
+    </message>
+</context>
+<context>
     <name>kai::console::FreshLoginDialog</name>
     <message>
         <source>Verify</source>
@@ -243,6 +273,17 @@
     <message>
         <source>%1 on %2</source>
         <translation>%1 @ %2</translation>
+    </message>
+    <message>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+</context>
+<context>
+    <name>kai::console::NamespacePage</name>
+    <message>
+        <source>Robot accounts</source>
+        <translation>机器人帐户</translation>
     </message>
 </context>
 <context>
@@ -423,6 +464,243 @@
     <message>
         <source>Last Modified</source>
         <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+</context>
+<context>
+    <name>kai::console::RobotAccountsTab</name>
+    <message>
+        <source>Create robot account</source>
+        <translation>创建机器人帐户</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Search by Robot account name...</source>
+        <translation>按机器人帐户名称搜索...</translation>
+    </message>
+    <message>
+        <source>There are no viewable robot accounts for this organization</source>
+        <translation>此机构没有可查看的机器人帐户</translation>
+    </message>
+    <message>
+        <source>Robot accounts</source>
+        <translation>机器人帐户</translation>
+    </message>
+    <message>
+        <source>Could not load robot accounts: %1</source>
+        <translation>无法加载机器人帐户：%1</translation>
+    </message>
+    <message>
+        <source>Select a robot account to see its details.</source>
+        <translation>选择一个机器人帐户以查看其详细信息。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n robot account(s) selected</source>
+        <translation>
+            <numerusform>已选择 %n 个机器人帐户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No description</source>
+        <translation>无描述</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;&lt;b&gt;Teams:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Repositories:&lt;/b&gt; %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;&lt;b&gt;团队：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;存储库：&lt;/b&gt;%4</translation>
+    </message>
+    <message>
+        <source>Successfully created robot account with robot name: %1</source>
+        <translation>已成功创建机器人帐户，机器人名称：%1</translation>
+    </message>
+    <message>
+        <source>Regenerated the token of %1</source>
+        <translation>已重新生成 %1 的令牌</translation>
+    </message>
+    <message>
+        <source>Permanently delete robot accounts?</source>
+        <translation>永久删除机器人帐户？</translation>
+    </message>
+    <message>
+        <source>This action deletes the robot accounts with their permissions and cannot be undone. These will be deleted:</source>
+        <translation>此操作将删除机器人帐户及其权限，且无法撤销。将删除以下各项：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Successfully deleted %n robot account(s)</source>
+        <translation>
+            <numerusform>已成功删除 %n 个机器人帐户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Error deleting robot account</source>
+        <translation>删除机器人帐户时出错</translation>
+    </message>
+</context>
+<context>
+    <name>kai::console::RobotCredentialsDialog</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Regenerate token now</source>
+        <translation>立即重新生成令牌</translation>
+    </message>
+    <message>
+        <source>Credentials for %1</source>
+        <translation>%1 的凭证</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Robot Account</source>
+        <translation>机器人帐户</translation>
+    </message>
+    <message>
+        <source>Kubernetes</source>
+        <translation>Kubernetes</translation>
+    </message>
+    <message>
+        <source>Enter the following command on the command line:</source>
+        <translation>在命令行中输入以下命令：</translation>
+    </message>
+    <message>
+        <source>Podman</source>
+        <translation>Podman</translation>
+    </message>
+    <message>
+        <source>Docker Login</source>
+        <translation>Docker 登录</translation>
+    </message>
+    <message>
+        <source>Docker Configuration</source>
+        <translation>Docker 配置</translation>
+    </message>
+    <message>
+        <source>Scope of the Kubernetes secret and Docker configuration:</source>
+        <translation>Kubernetes secret 和 Docker 配置的范围：</translation>
+    </message>
+    <message>
+        <source>Username (robot account)</source>
+        <translation>用户名（机器人帐户）</translation>
+    </message>
+    <message>
+        <source>Robot token</source>
+        <translation>机器人令牌</translation>
+    </message>
+    <message>
+        <source>Regenerating the token invalidates every login that uses the current one.</source>
+        <translation>重新生成令牌会使所有使用当前令牌的登录失效。</translation>
+    </message>
+    <message>
+        <source>Save this Secret of type kubernetes.io/dockerconfigjson, then create it with kubectl create -f &lt;file&gt; --namespace=NAMESPACEHERE and name it in the imagePullSecrets of a pod.</source>
+        <translation>保存此 kubernetes.io/dockerconfigjson 类型的 Secret，然后使用 kubectl create -f &lt;file&gt; --namespace=NAMESPACEHERE 创建它，并在 pod 的 imagePullSecrets 中引用它。</translation>
+    </message>
+    <message>
+        <source>Save to file...</source>
+        <translation>保存到文件...</translation>
+    </message>
+    <message>
+        <source>Save this file as ~/.docker/config.json. It replaces the Docker configuration there, including the logins of other registries.</source>
+        <translation>将此文件保存为 ~/.docker/config.json。它会替换该处的 Docker 配置，包括其他 registry 的登录信息。</translation>
+    </message>
+    <message>
+        <source>Could not load the robot&apos;s token: %1</source>
+        <translation>无法加载机器人帐户的令牌：%1</translation>
+    </message>
+    <message>
+        <source>Regenerate token?</source>
+        <translation>重新生成令牌？</translation>
+    </message>
+    <message>
+        <source>Logins that use the current token of %1 stop working.</source>
+        <translation>使用 %1 当前令牌的登录将失效。</translation>
+    </message>
+    <message>
+        <source>Regenerate token</source>
+        <translation>重新生成令牌</translation>
+    </message>
+    <message>
+        <source>Could not regenerate the token: %1</source>
+        <translation>无法重新生成令牌：%1</translation>
+    </message>
+    <message>
+        <source>The token was regenerated.</source>
+        <translation>令牌已重新生成。</translation>
+    </message>
+    <message>
+        <source>Save to file</source>
+        <translation>保存到文件</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>kai::console::RobotListModel</name>
+    <message>
+        <source>No teams</source>
+        <translation>无团队</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n team(s)</source>
+        <translation>
+            <numerusform>%n 个团队</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No repositories</source>
+        <translation>无存储库</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repository(ies)</source>
+        <translation>
+            <numerusform>%n 个存储库</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Robot account name</source>
+        <translation>机器人帐户名称</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Repositories</source>
+        <translation>存储库</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>Description</source>

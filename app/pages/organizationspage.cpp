@@ -62,6 +62,11 @@ OrganizationsPage::OrganizationsPage(client::ApiClient &client, QWidget *parent)
     connect(m_state, &LoadStateView::retryRequested, this, &OrganizationsPage::reload);
     connect(m_state, &LoadStateView::emptyActionTriggered, this, &OrganizationsPage::createOrganization);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OrganizationsPage::updateActions);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const OrganizationRow &row = m_model->row(m_proxy->mapToSource(index).row());
+        if (row.kind == OrganizationRow::Kind::Organization)
+            emit organizationActivated(row.name);
+    });
     updateActions();
 }
 

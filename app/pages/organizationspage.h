@@ -39,6 +39,8 @@ signals:
     void notify(const QString &text, bool success);
     // The page learned a fresher view of the signed-in user.
     void userRefreshed(const client::CurrentUser &user);
+    // An organization row was activated (double-click or Enter): open its page.
+    void organizationActivated(const QString &name);
 
 private:
     void track(client::ReplyBase *reply);

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "dialogs/freshlogindialog.h"
+#include "pages/namespacepage.h"
 #include "pages/organizationspage.h"
 #include "pages/repositoriespage.h"
 #include "pages/superuserpage.h"
@@ -27,7 +28,8 @@ namespace kai::console {
 MainWindow::MainWindow(client::ApiClient &client, const client::CurrentUser &user, QWidget *parent)
     : QMainWindow(parent), m_client(client), m_navigation(new QListWidget), m_pages(new QStackedWidget),
       m_breadcrumb(new QLabel), m_serverStatus(new QLabel), m_organizations(new OrganizationsPage(client)),
-      m_repositories(new RepositoriesPage(client)), m_superuser(new SuperuserPage)
+      m_repositories(new RepositoriesPage(client)), m_superuser(new SuperuserPage),
+      m_namespace(new NamespacePage(client))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kai Console"));
@@ -41,6 +43,7 @@ MainWindow::MainWindow(client::ApiClient &client, const client::CurrentUser &use
     m_pages->addWidget(m_organizations);
     m_pages->addWidget(m_repositories);
     m_pages->addWidget(m_superuser);
+    m_pages->addWidget(m_namespace);
     m_loaded = QList<bool>(m_pages->count(), false);
     m_breadcrumb->setObjectName(QStringLiteral("breadcrumb"));
     m_serverStatus->setObjectName(QStringLiteral("serverStatus"));
@@ -77,12 +80,21 @@ MainWindow::MainWindow(client::ApiClient &client, const client::CurrentUser &use
         if (row >= 0)
             showPage(row);
     });
+    // From the namespace page, a click on the already current
+    // "Organizations" entry goes back up to the list.
+    connect(m_navigation, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        const int row = m_navigation->row(item);
+        if (row != currentPage())
+            showPage(row);
+    });
     connect(m_organizations, &OrganizationsPage::notify, this, &MainWindow::showMessage);
     connect(m_organizations, &OrganizationsPage::userRefreshed, this, [this](const client::CurrentUser &fresh) {
         m_user = fresh;
         m_repositories->setUser(fresh);
     });
     connect(m_repositories, &RepositoriesPage::notify, this, &MainWindow::showMessage);
+    connect(m_organizations, &OrganizationsPage::organizationActivated, this, &MainWindow::openOrganization);
+    connect(m_namespace, &NamespacePage::notify, this, &MainWindow::showMessage);
     connect(m_superuser, &SuperuserPage::showOrganizationsRequested, this, [this]() { showPage(OrganizationsPageIndex); });
     connect(&m_client, &client::ApiClient::freshLoginRequired, this, &MainWindow::askForFreshLogin);
     m_client.setParkOnFreshLogin(true);
@@ -117,6 +129,8 @@ void MainWindow::buildMenus()
             m_organizations->reload();
         else if (page == RepositoriesPageIndex)
             m_repositories->reload();
+        else if (page == NamespacePageIndex)
+            m_namespace->reload();
     });
     refresh->setShortcut(QKeySequence::Refresh);
     view->addSeparator();
@@ -160,6 +174,13 @@ void MainWindow::setUser(const client::CurrentUser &user)
 
 int MainWindow::currentPage() const { return m_pages->currentIndex(); }
 
+void MainWindow::openOrganization(const QString &organization)
+{
+    m_namespace->setOrganization(organization);
+    m_loaded[NamespacePageIndex] = true;
+    showPage(NamespacePageIndex);
+}
+
 void MainWindow::showPage(int page)
 {
     if (page == SuperuserPageIndex && !m_user.superUser)
@@ -171,11 +192,16 @@ void MainWindow::showPage(int page)
 void MainWindow::display(int page)
 {
     m_pages->setCurrentIndex(page);
+    // The namespace page sits below Organizations in the navigation.
+    const int entry = page == NamespacePageIndex ? OrganizationsPageIndex : page;
     {
         const QSignalBlocker blocker(m_navigation);
-        m_navigation->setCurrentRow(page);
+        m_navigation->setCurrentRow(entry);
     }
-    m_breadcrumb->setText(m_navigation->item(page)->text());
+    if (page == NamespacePageIndex)
+        m_breadcrumb->setText(tr("%1 › %2").arg(m_navigation->item(entry)->text(), m_namespace->organization()));
+    else
+        m_breadcrumb->setText(m_navigation->item(page)->text());
     // Each list loads when first shown; Refresh (F5) loads again.
     if (!m_loaded[page]) {
         m_loaded[page] = true;

@@ -14,6 +14,7 @@ class QStackedWidget;
 namespace kai::console {
 
 class FreshLoginDialog;
+class NamespacePage;
 class OrganizationsPage;
 class RepositoriesPage;
 class SuperuserPage;
@@ -28,7 +29,9 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    enum Page { OrganizationsPageIndex, RepositoriesPageIndex, SuperuserPageIndex };
+    // NamespacePageIndex has no navigation entry: it is reached from the
+    // Organizations list and shows the last organization opened.
+    enum Page { OrganizationsPageIndex, RepositoriesPageIndex, SuperuserPageIndex, NamespacePageIndex };
 
     MainWindow(client::ApiClient &client, const client::CurrentUser &user, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -39,6 +42,8 @@ public:
     void showPage(int page);
     int currentPage() const;
     void showMessage(const QString &text, bool success);
+    // Opens the namespace page of `organization`.
+    void openOrganization(const QString &organization);
 
 signals:
     void signOutRequested();
@@ -65,6 +70,7 @@ private:
     OrganizationsPage *m_organizations;
     RepositoriesPage *m_repositories;
     SuperuserPage *m_superuser;
+    NamespacePage *m_namespace;
     QAction *m_back;
     QAction *m_forward;
     QPointer<FreshLoginDialog> m_freshLogin;
