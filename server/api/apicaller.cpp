@@ -94,6 +94,15 @@ Status requireUser(const ApiCaller &caller)
     return {};
 }
 
+bool queryFlag(const http::HttpRequest &request, const QString &name, bool absent)
+{
+    if (!request.query.hasQueryItem(name))
+        return absent;
+    const QString value = request.queryValue(name).trimmed().toLower();
+    return !(value.isEmpty() || value == QLatin1String("false") || value == QLatin1String("0")
+             || value == QLatin1String("null") || value == QLatin1String("none"));
+}
+
 Result<ApiCaller> authenticateUserAdmin(const http::HttpRequest &request, runtime::WorkerContext &context)
 {
     auto caller = authenticateApiCaller(request, context);

@@ -28,6 +28,11 @@ struct ApiCaller
 // request without the session's X-CSRF-Token is refused (403).
 Result<ApiCaller> authenticateApiCaller(const http::HttpRequest &request, runtime::WorkerContext &context);
 
+// A yes/no query parameter as Flask-RESTful's truthy_bool reads it: any
+// value but "", "false", "0", "null" and "none" (any case) is true;
+// `absent` when the parameter is not there.
+bool queryFlag(const http::HttpRequest &request, const QString &name, bool absent = false);
+
 // The JSON object body: 400 "Missing JSON body" / "Invalid JSON body".
 Result<QJsonObject> jsonBody(const http::HttpRequest &request);
 

@@ -26,16 +26,6 @@ constexpr char kEmptyLayerDigest[] = "sha256:a3ed95caeb02ffe68cdd9fd84406680ae93
 constexpr qint64 kEmptyLayerSize = 32;
 constexpr qint64 kMaximumConfigBytes = 16 << 20;
 
-// Flask-RESTful's truthy_bool: anything but these spellings of false.
-bool queryFlag(const http::HttpRequest &request, const QString &name)
-{
-    if (!request.query.hasQueryItem(name))
-        return false;
-    const QString value = request.queryValue(name).trimmed().toLower();
-    return !(value.isEmpty() || value == QLatin1String("false") || value == QLatin1String("0")
-             || value == QLatin1String("null") || value == QLatin1String("none"));
-}
-
 bool isManifestList(const QString &mediaType)
 {
     return mediaType == QLatin1String(oci::kOciIndex) || mediaType == QLatin1String(oci::kDockerManifestList);

@@ -75,16 +75,6 @@ constexpr int kPageSize = 100;
 constexpr int kMaxTags = 500;
 constexpr qint64 kPageTokenLifetimeMs = 2 * 24 * 3600 * 1000LL;
 
-// Flask-RESTful's truthy_bool: anything but these spellings of false.
-bool queryFlag(const http::HttpRequest &request, const QString &name, bool absent)
-{
-    if (!request.query.hasQueryItem(name))
-        return absent;
-    const QString value = request.queryValue(name).trimmed().toLower();
-    return !(value.isEmpty() || value == QLatin1String("false") || value == QLatin1String("0")
-             || value == QLatin1String("null") || value == QLatin1String("none"));
-}
-
 // next_page (reference §0.2): opaque to clients, sealed with the server's
 // secret box and bound to the listing it came from, valid for two days. It
 // carries the sort key of the page's last entry (namespace, repository), so

@@ -31,16 +31,6 @@ Error invalidTag()
                                      "and can contain 1-128 characters"));
 }
 
-// Flask-RESTful's truthy_bool: anything but these spellings of false.
-bool queryFlag(const http::HttpRequest &request, const QString &name)
-{
-    if (!request.query.hasQueryItem(name))
-        return false;
-    const QString value = request.queryValue(name).trimmed().toLower();
-    return !(value.isEmpty() || value == QLatin1String("false") || value == QLatin1String("0")
-             || value == QLatin1String("null") || value == QLatin1String("none"));
-}
-
 // An integer query parameter; `fallback` when absent.
 Result<qint64> queryInteger(const http::HttpRequest &request, const QString &name, qint64 fallback)
 {
