@@ -10,6 +10,18 @@ namespace kai::store {
 
 namespace {
 
+// The first column of every row: a batch of ids to work on.
+Result<std::vector<qint64>> idsOf(Result<db::QueryResult> result)
+{
+    if (!result)
+        return result.error();
+    std::vector<qint64> ids;
+    ids.reserve(result->rows.size());
+    for (const db::Row &row : result->rows)
+        ids.push_back(row.integer(0));
+    return ids;
+}
+
 // pg_try_advisory_lock key of the collector: "KAI_GC__" as a bigint.
 constexpr qint64 kCollectorLockKey = 0x4B41495F47435F5FLL;
 
@@ -165,13 +177,7 @@ Result<qint64> GcStore::deleteExpiredTags(const std::vector<ExpiredTag> &tags)
 
 Result<std::vector<qint64>> GcStore::manifestCandidates(int limit)
 {
-    auto r = m_db.exec("SELECT manifest_id FROM gc_manifest_candidates ORDER BY manifest_id LIMIT ?", {limit});
-    if (!r)
-        return r.error();
-    std::vector<qint64> ids;
-    for (const db::Row &row : r->rows)
-        ids.push_back(row.integer(0));
-    return ids;
+    return idsOf(m_db.exec("SELECT manifest_id FROM gc_manifest_candidates ORDER BY manifest_id LIMIT ?", {limit}));
 }
 
 Result<GcStore::ManifestOutcome> GcStore::collectManifests(const std::vector<qint64> &manifestIds)
@@ -479,13 +485,7 @@ Result<bool> GcStore::claimOrphanFile(const QString &digest, qint64 size, qint64
 
 Result<std::vector<qint64>> GcStore::deletedRepositories(int limit)
 {
-    auto r = m_db.exec("SELECT id FROM repositories WHERE deleted = 1 ORDER BY id LIMIT ?", {limit});
-    if (!r)
-        return r.error();
-    std::vector<qint64> ids;
-    for (const db::Row &row : r->rows)
-        ids.push_back(row.integer(0));
-    return ids;
+    return idsOf(m_db.exec("SELECT id FROM repositories WHERE deleted = 1 ORDER BY id LIMIT ?", {limit}));
 }
 
 Result<qint64> GcStore::purgeTags(qint64 repositoryId, int limit)
