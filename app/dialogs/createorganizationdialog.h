@@ -1,13 +1,10 @@
 #pragma once
 
 #include "client/apiclient.h"
-#include "dialogs/pendingrequest.h"
-
-#include <QDialog>
+#include "dialogs/createdialog.h"
 
 class QLabel;
 class QLineEdit;
-class QPushButton;
 
 namespace kai::console {
 
@@ -15,7 +12,7 @@ namespace kai::console {
 // typed and "Create" stays disabled until it is acceptable; the e-mail is
 // optional and checked when the field is left. A server error is shown in
 // the dialog with everything kept.
-class CreateOrganizationDialog final : public QDialog
+class CreateOrganizationDialog final : public CreateDialog
 {
     Q_OBJECT
 
@@ -23,24 +20,19 @@ public:
     CreateOrganizationDialog(client::ApiClient &client, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(CreateOrganizationDialog)
 
-    void done(int result) override;
-
 signals:
     void created(const QString &name);
 
 private:
-    void validate();
+    void validate() override;
     void checkEmail();
-    void submit();
+    void submit() override;
 
     client::ApiClient &m_client;
-    PendingRequest m_pending;
     QLineEdit *m_name;
     QLabel *m_nameMessage;
     QLineEdit *m_email;
     QLabel *m_emailMessage;
-    QLabel *m_error;
-    QPushButton *m_create;
 };
 
 } // namespace kai::console

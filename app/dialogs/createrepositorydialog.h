@@ -1,15 +1,12 @@
 #pragma once
 
 #include "client/apiclient.h"
-#include "dialogs/pendingrequest.h"
-
-#include <QDialog>
+#include "dialogs/createdialog.h"
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QPushButton;
 class QRadioButton;
 
 namespace kai::console {
@@ -17,7 +14,7 @@ namespace kai::console {
 // "Create repository" (console-workflows §4): namespace (locked inside a
 // namespace page), validated name, description, visibility (Public by
 // default).
-class CreateRepositoryDialog final : public QDialog
+class CreateRepositoryDialog final : public CreateDialog
 {
     Q_OBJECT
 
@@ -26,25 +23,20 @@ public:
     CreateRepositoryDialog(client::ApiClient &client, const QStringList &namespaces, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(CreateRepositoryDialog)
 
-    void done(int result) override;
-
 signals:
     void created(const QString &fullName);
 
 private:
-    void validate();
-    void submit();
+    void validate() override;
+    void submit() override;
 
     client::ApiClient &m_client;
-    PendingRequest m_pending;
     QComboBox *m_namespace;
     QLineEdit *m_name;
     QLabel *m_nameMessage;
     QPlainTextEdit *m_description;
     QRadioButton *m_public;
     QRadioButton *m_private;
-    QLabel *m_error;
-    QPushButton *m_create;
 };
 
 } // namespace kai::console
