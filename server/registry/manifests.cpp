@@ -300,20 +300,17 @@ void ManifestEndpoints::remove(http::HttpRequest &request, http::HttpResponse &r
         // Every tag pointing at it goes, then the manifest itself, so that a
         // GET by digest answers MANIFEST_UNKNOWN as the spec requires. As
         // Quay, each alive tag that goes gets its delete_tag entry.
-        constexpr int kMaximumLoggedTags = 10000;
-        auto tags = m_context.tags.liveSummaries(repositoryId, kMaximumLoggedTags, m_context.nowMs());
-        if (!tags)
-            return writeError(response, tags.error(), server, &request);
         db::Transaction tx(*m_context.database);
         if (!tx.status())
             return writeError(response, tx.status().error(), server, &request);
+        auto tags = m_context.tags.aliveNamesFor(repositoryId, (*found)->id, m_context.nowMs());
+        if (!tags)
+            return writeError(response, tags.error(), server, &request);
         if (Status s = m_context.manifests.remove((*found)->id); !s)
             return writeError(response, s.error(), server, &request);
-        for (const store::TagSummary &tag : *tags) {
-            if (tag.manifestDigest != (*found)->digest)
-                continue;
+        for (const QString &tag : *tags) {
             if (Status s = recordRegistryAction(m_context, request, *target, QStringLiteral("delete_tag"),
-                                                {{"tag", tag.name}, {"digest", tag.manifestDigest}});
+                                                {{"tag", tag}, {"digest", (*found)->digest}});
                 !s)
                 return writeError(response, s.error(), server, &request);
         }

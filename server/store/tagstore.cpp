@@ -238,6 +238,20 @@ Result<std::vector<TagHistoryEntry>> TagStore::history(qint64 repositoryId, cons
     return entries;
 }
 
+Result<QStringList> TagStore::aliveNamesFor(qint64 repositoryId, qint64 manifestId, qint64 nowMs)
+{
+    auto result = m_db.exec("SELECT name FROM tags WHERE manifest_id = ? AND repository_id = ? AND is_current = 1 "
+                            "AND hidden = 0 AND (lifetime_end_ms IS NULL OR lifetime_end_ms > ?) ORDER BY name",
+                            {manifestId, repositoryId, nowMs});
+    if (!result)
+        return result.error();
+    QStringList names;
+    names.reserve(qsizetype(result->rows.size()));
+    for (const auto &row : result->rows)
+        names << row.text(0);
+    return names;
+}
+
 Result<std::vector<TagSummary>> TagStore::liveSummaries(qint64 repositoryId, int limit, qint64 nowMs)
 {
     auto result = m_db.exec("SELECT t.name, m.digest, m.content, t.lifetime_start_ms, t.lifetime_end_ms FROM tags t "

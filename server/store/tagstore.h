@@ -111,6 +111,9 @@ public:
     // History rows as the tag API lists them.
     Result<std::vector<TagHistoryEntry>> history(qint64 repositoryId, const TagHistoryQuery &query, qint64 nowMs);
     // Alive visible tags in name order with their manifests, at most `limit`.
+    // The names of the visible alive tags that point at `manifestId` in the
+    // repository, by name.
+    Result<QStringList> aliveNamesFor(qint64 repositoryId, qint64 manifestId, qint64 nowMs);
     Result<std::vector<TagSummary>> liveSummaries(qint64 repositoryId, int limit, qint64 nowMs);
 
 private:
