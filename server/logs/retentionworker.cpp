@@ -1,5 +1,6 @@
 #include "logs/retentionworker.h"
 
+#include "db/database.h"
 #include "store/logstore.h"
 
 #include <QLoggingCategory>
@@ -9,6 +10,25 @@
 Q_DECLARE_LOGGING_CATEGORY(lcLogs)
 
 namespace kai::logs {
+
+namespace {
+
+// One batch in a transaction of its own, so a failure loses nothing and
+// the transaction has ended before the caller drops the connection.
+Result<qint64> deleteBatch(db::Database &db, store::LogStore &logs, qint64 cutoffMs, int limit)
+{
+    db::Transaction transaction(db);
+    if (!transaction.status())
+        return transaction.status().error();
+    auto deleted = logs.deleteOlderThan(cutoffMs, limit);
+    if (!deleted)
+        return deleted.error();
+    if (Status committed = transaction.commit(); !committed)
+        return committed.error();
+    return *deleted;
+}
+
+} // namespace
 
 RetentionWorker::RetentionWorker(const runtime::ServerContext &server) : m_server(server) {}
 
@@ -60,9 +80,7 @@ void RetentionWorker::runPass()
     const qint64 cutoffMs = m_server.nowMs() - m_server.config.actionLogRetentionSeconds * 1000;
     qint64 deleted = 0;
     while (!m_stop) {
-        // Outside an explicit transaction each DELETE commits on its own:
-        // one short transaction a batch.
-        auto batch = logs.deleteOlderThan(cutoffMs, kBatchSize);
+        Result<qint64> batch = deleteBatch(*m_db, logs, cutoffMs, kBatchSize);
         if (!batch) {
             qCWarning(lcLogs) << "usage-log retention failed:" << batch.error().message;
             if (batch.error().kind == ErrorKind::Unavailable) {

@@ -3,6 +3,8 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <span>
 
 namespace kai::store {
@@ -111,6 +113,91 @@ Filter filterOf(const LogQuery &query)
     return f;
 }
 
+// log_counts (011_log_counts.sql): the entries a write adds or a
+// deletion removes, per key, applied as one upsert per key. Keys are
+// applied in order so concurrent writers lock count rows in the same order.
+struct CountKey
+{
+    qint64 namespaceId = 0;
+    qint64 dayMs = 0;
+    QString kind;
+    qint64 repositoryId = 0;
+
+    bool operator<(const CountKey &other) const
+    {
+        return std::tie(namespaceId, dayMs, kind, repositoryId)
+               < std::tie(other.namespaceId, other.dayMs, other.kind, other.repositoryId);
+    }
+};
+using CountDeltas = std::map<CountKey, qint64>;
+
+const char *const kCountUpsert =
+    "INSERT INTO log_counts (namespace_id, day_ms, kind, repository_id, entries) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (namespace_id, day_ms, kind, repository_id) DO UPDATE SET entries = log_counts.entries + excluded.entries";
+
+void addCount(CountDeltas &deltas, const LogEntry &e)
+{
+    ++deltas[CountKey{std::max<qint64>(e.namespaceId, 0), dayOf(e.datetimeMs), e.kind, std::max<qint64>(e.repositoryId, 0)}];
+}
+
+Status applyCounts(db::Database &db, const CountDeltas &deltas)
+{
+    for (const auto &[key, delta] : deltas) {
+        auto result = db.exec(kCountUpsert, {key.namespaceId, key.dayMs, key.kind, key.repositoryId, delta});
+        if (!result)
+            return result.error();
+    }
+    return {};
+}
+
+qint64 nextDayAtOrAfter(qint64 ms) { return (ms + kDayMs - 1) / kDayMs * kDayMs; }
+
+// One SELECT of (day_ms, kind, count) rows for a UNION ALL.
+struct CountSelect
+{
+    QString sql;
+    QVariantList params;
+};
+
+// Counts per (day, kind) of the entries in [startMs, endMs), from the
+// entries themselves: for partial days and for a performer's entries.
+CountSelect countingEntries(LogQuery query, qint64 startMs, qint64 endMs)
+{
+    query.startMs = startMs;
+    query.endMs = endMs;
+    Filter f = filterOf(query);
+    return {QStringLiteral("SELECT day_ms, kind, COUNT(*) FROM log_entries WHERE %1 GROUP BY day_ms, kind").arg(f.sql),
+            f.params};
+}
+
+// The same for whole days [firstDayMs, endDayMs), from log_counts.
+CountSelect countingWholeDays(const LogQuery &query, qint64 firstDayMs, qint64 endDayMs)
+{
+    QStringList terms;
+    CountSelect select;
+    if (query.namespaceId) {
+        terms << QStringLiteral("namespace_id = ?");
+        select.params << *query.namespaceId;
+    }
+    if (query.repositoryId) {
+        terms << QStringLiteral("repository_id = ?");
+        select.params << *query.repositoryId;
+    }
+    terms << QStringLiteral("day_ms >= ?") << QStringLiteral("day_ms < ?");
+    select.params << firstDayMs << endDayMs;
+    if (!query.excludedKinds.isEmpty()) {
+        QStringList marks;
+        for (const QString &kind : query.excludedKinds) {
+            marks << QStringLiteral("?");
+            select.params << kind;
+        }
+        terms << QStringLiteral("kind NOT IN (%1)").arg(marks.join(QStringLiteral(", ")));
+    }
+    select.sql = QStringLiteral("SELECT day_ms, kind, CAST(SUM(entries) AS BIGINT) FROM log_counts WHERE %1 GROUP BY day_ms, kind")
+                     .arg(terms.join(QStringLiteral(" AND ")));
+    return select;
+}
+
 // Batches use a few fixed statement sizes so the prepared-statement cache
 // holds at most this many insert shapes: 15 parameters a row stays under
 // SQLite's 999-parameter limit at 64 rows; PostgreSQL (65,535) takes 256,
@@ -127,11 +214,16 @@ Status LogStore::insert(const LogEntry &entry)
     auto result = m_db.exec(QLatin1String(kInsertColumns) + QLatin1String(kInsertRow), params);
     if (!result)
         return result.error();
-    return {};
+    CountDeltas counts;
+    addCount(counts, entry);
+    return applyCounts(m_db, counts);
 }
 
 Status LogStore::insertBatch(const std::vector<LogEntry> &entries)
 {
+    CountDeltas counts;
+    for (const LogEntry &entry : entries)
+        addCount(counts, entry);
     size_t next = 0;
     while (next < entries.size()) {
         const size_t left = entries.size() - next;
@@ -155,7 +247,7 @@ Status LogStore::insertBatch(const std::vector<LogEntry> &entries)
             return result.error();
         next += rows;
     }
-    return {};
+    return applyCounts(m_db, counts);
 }
 
 Result<std::vector<LogEntry>> LogStore::page(const LogQuery &query, const std::optional<LogCursor> &after, int limit)
@@ -175,15 +267,29 @@ Result<std::vector<LogEntry>> LogStore::page(const LogQuery &query, const std::o
 
 Result<std::vector<LogAggregate>> LogStore::aggregate(const LogQuery &query)
 {
-    Filter f = filterOf(query);
-    // The day range as well, so the (scope, day_ms, kind) index bounds the
-    // walk; datetime_ms still cuts the first and last day exactly.
-    f.sql += QStringLiteral(" AND day_ms >= ? AND day_ms <= ?");
-    f.params << dayOf(query.startMs) << dayOf(std::max(query.startMs, query.endMs - 1));
-    auto result = m_db.exec(QStringLiteral("SELECT day_ms, kind, COUNT(*) FROM log_entries WHERE %1 "
-                                           "GROUP BY day_ms, kind ORDER BY day_ms, kind")
-                                .arg(f.sql),
-                            f.params);
+    if (query.endMs <= query.startMs)
+        return std::vector<LogAggregate>{};
+    // A partial first day, the whole days, a partial last day. log_counts
+    // has no performer, so a performer's entries are always counted.
+    std::vector<CountSelect> parts;
+    const qint64 firstWholeDay = nextDayAtOrAfter(query.startMs);
+    const qint64 wholeDaysEnd = dayOf(query.endMs);
+    if (query.performerId || firstWholeDay >= wholeDaysEnd) {
+        parts.push_back(countingEntries(query, query.startMs, query.endMs));
+    } else {
+        if (query.startMs < firstWholeDay)
+            parts.push_back(countingEntries(query, query.startMs, firstWholeDay));
+        parts.push_back(countingWholeDays(query, firstWholeDay, wholeDaysEnd));
+        if (wholeDaysEnd < query.endMs)
+            parts.push_back(countingEntries(query, wholeDaysEnd, query.endMs));
+    }
+    QStringList selects;
+    QVariantList params;
+    for (const CountSelect &part : parts) {
+        selects << part.sql;
+        params << part.params;
+    }
+    auto result = m_db.exec(selects.join(QStringLiteral(" UNION ALL ")) + QStringLiteral(" ORDER BY 1, 2"), params);
     if (!result)
         return result.error();
     std::vector<LogAggregate> aggregates;
@@ -196,11 +302,21 @@ Result<std::vector<LogAggregate>> LogStore::aggregate(const LogQuery &query)
 Result<qint64> LogStore::deleteOlderThan(qint64 cutoffMs, int limit)
 {
     auto result = m_db.exec("DELETE FROM log_entries WHERE id IN "
-                            "(SELECT id FROM log_entries WHERE datetime_ms < ? ORDER BY datetime_ms LIMIT ?)",
+                            "(SELECT id FROM log_entries WHERE datetime_ms < ? ORDER BY datetime_ms LIMIT ?) "
+                            "RETURNING namespace_id, day_ms, kind, repository_id",
                             {cutoffMs, limit});
     if (!result)
         return result.error();
-    return result->rowsAffected;
+    CountDeltas removed;
+    for (const db::Row &r : result->rows) {
+        --removed[CountKey{r.isNull(0) ? 0 : r.integer(0), r.integer(1), r.text(2), r.isNull(3) ? 0 : r.integer(3)}];
+    }
+    if (Status s = applyCounts(m_db, removed); !s)
+        return s.error();
+    auto emptied = m_db.exec("DELETE FROM log_counts WHERE day_ms <= ? AND entries <= 0", {dayOf(cutoffMs)});
+    if (!emptied)
+        return emptied.error();
+    return qint64(result->rows.size());
 }
 
 Result<bool> LogStore::tryLockRetention()

@@ -58,7 +58,8 @@ struct LogAggregate
     qint64 dayStartMs = 0;        // 00:00 UTC of the day
 };
 
-// The log_entries table. Statements run in the caller's transaction, if any.
+// The log_entries table and its per-day counts (log_counts). Statements run
+// in the caller's transaction, if any; writes that touch both need one.
 class LogStore
 {
 public:
@@ -70,10 +71,13 @@ public:
     Status insertBatch(const std::vector<LogEntry> &entries);
     // Up to `limit` entries, newest first, strictly after `after`.
     Result<std::vector<LogEntry>> page(const LogQuery &query, const std::optional<LogCursor> &after, int limit);
-    // Counts per (kind, UTC day), computed by the database in one query.
+    // Counts per (kind, UTC day), computed by the database in one query:
+    // whole days from log_counts, a partial first or last day (and a
+    // performer's entries) from the entries.
     Result<std::vector<LogAggregate>> aggregate(const LogQuery &query);
-    // Deletes at most `limit` entries older than `cutoffMs`; the number
-    // deleted (retention runs it until it returns less than `limit`).
+    // Deletes at most `limit` entries older than `cutoffMs` and takes them
+    // off log_counts; the number deleted (retention runs it, one
+    // transaction a batch, until it returns less than `limit`).
     Result<qint64> deleteOlderThan(qint64 cutoffMs, int limit);
 
     // The retention worker's PostgreSQL advisory lock (one node prunes at a

@@ -53,6 +53,24 @@ QStringList kindsOf(const QJsonArray &logs)
     return kinds;
 }
 
+// An aggregatelogs answer as entries per kind; every row must be a UTC day.
+QHash<QString, qint64> countsByKind(const HttpReply &aggregated)
+{
+    QHash<QString, qint64> counted;
+    if (aggregated.status != 200) {
+        qWarning("aggregatelogs answered %d %s", aggregated.status, aggregated.body.constData());
+        return counted;
+    }
+    for (const QJsonValue &row : aggregated.json().value("aggregated").toArray()) {
+        const QJsonObject object = row.toObject();
+        if (!object.value("datetime").toString().endsWith("00:00:00 -0000"))
+            qWarning("not a UTC day: %s", qPrintable(object.value("datetime").toString()));
+        else
+            counted[object.value("kind").toString()] += object.value("count").toInteger();
+    }
+    return counted;
+}
+
 } // namespace
 
 class TestApiLogs : public QObject
@@ -267,19 +285,15 @@ private Q_SLOTS:
         const QJsonObject newest = logs.first().toObject();
         QCOMPARE(newest.value("metadata").toObject().value("tag").toString(), QStringLiteral("t249"));
 
-        // The aggregate counts equal the detailed entries, kind by kind.
-        const HttpReply aggregated = query(server, admin, "/api/v1/repository/" + org + "/app/aggregatelogs");
-        QCOMPARE(aggregated.status, 200);
-        QHash<QString, qint64> counted;
-        for (const QJsonValue &row : aggregated.json().value("aggregated").toArray()) {
-            const QJsonObject object = row.toObject();
-            QVERIFY2(object.value("datetime").toString().endsWith("00:00:00 -0000"), qPrintable(object.value("datetime").toString()));
-            counted[object.value("kind").toString()] += object.value("count").toInteger();
-        }
+        // The aggregate counts equal the detailed entries, kind by kind:
+        // over the last 24 hours (partial days, counted from the entries)
+        // and over whole days (from the per-day counts).
         QHash<QString, qint64> listed;
         for (const QString &kind : kindsOf(logs))
             ++listed[kind];
-        QCOMPARE(counted, listed);
+        const QString aggregatePath = "/api/v1/repository/" + org + "/app/aggregatelogs";
+        QCOMPARE(countsByKind(query(server, admin, aggregatePath)), listed);
+        QCOMPARE(countsByKind(query(server, admin, aggregatePath, {{"starttime", day(-1)}, {"endtime", day()}})), listed);
 
         // A token of another listing does not continue this one: the first page.
         const HttpReply page1 = query(server, admin, "/api/v1/repository/" + org + "/app/logs");
@@ -467,6 +481,13 @@ private Q_SLOTS:
             gone = !kindsOf(allLogs(server, admin, path)).contains("push_repo");
         }
         QVERIFY2(gone, "the push entry outlived ACTION_LOG_RETENTION");
+        // Its count went with it: today's aggregate equals today's entries.
+        QHash<QString, qint64> listed;
+        for (const QString &kind : kindsOf(allLogs(server, admin, path)))
+            ++listed[kind];
+        const HttpReply counts = query(server, admin, "/api/v1/repository/admin/kept/aggregatelogs",
+                                       {{"starttime", day()}, {"endtime", day()}});
+        QCOMPARE(countsByKind(counts), listed);
     }
 
     // Last: it kills and restarts the suite's server.
