@@ -3,6 +3,7 @@
 #include "api/applications.h"
 #include "api/apptokens.h"
 #include "api/discovery.h"
+#include "api/entities.h"
 #include "api/exportedlogs.h"
 #include "api/exportlogs.h"
 #include "api/gcstatus.h"
@@ -44,6 +45,7 @@ void addRoutes(http::Router &router, runtime::WorkerContext &context)
     addOrganizationRoutes(router, context);
     addTeamRoutes(router, context);
     addRobotRoutes(router, context);
+    addEntityRoutes(router, context);
     addAppTokenRoutes(router, context);
     addApplicationRoutes(router, context);
     addPrototypeRoutes(router, context);

@@ -223,10 +223,8 @@ public:
         if (!orgs)
             return fail(response, orgs.error());
         QJsonArray list;
-        for (int i = 0; i < orgs->size() && i < page->limit; ++i) {
-            const store::Namespace &org = orgs->at(i);
-            list.append(QJsonObject{{"name", org.name}, {"email", org.email}, {"avatar", avatarOf(org.name, org.email, "org")}});
-        }
+        for (int i = 0; i < orgs->size() && i < page->limit; ++i)
+            list.append(organizationView(orgs->at(i)));
         QJsonObject body{{"organizations", list}};
         if (orgs->size() > page->limit)
             body.insert("next_page", sealPageToken(m_context.server, orgs->at(page->limit - 1).name, m_context.nowMs()));
@@ -256,6 +254,85 @@ public:
         response.setBody({});
     }
 
+    // Quay's takeOwnership: an organization gets the caller in its admin
+    // team; a user namespace is converted into an organization the caller
+    // owns (the user can no longer sign in; repositories and robots stay).
+    // The entry goes to the caller's own log, as Quay writes it.
+    void takeOwnership(http::HttpRequest &request, http::HttpResponse &response)
+    {
+        auto caller = requireSuperuser(request, response);
+        if (!caller)
+            return;
+        const QString name = request.param("namespace");
+        db::Transaction tx(*m_context.database);
+        if (!tx.status())
+            return fail(response, tx.status().error());
+        auto entity = m_context.namespaces.byName(name);
+        if (!entity)
+            return fail(response, entity.error());
+        if (!entity->has_value() || (*entity)->kind == QLatin1String("robot"))
+            return fail(response, notFound());
+        const store::Namespace target = **entity;
+        const bool wasUser = target.kind == QLatin1String("user");
+        if (wasUser && (target.superuser || m_context.config().superUsers.contains(target.name)))
+            return fail(response, badRequest(QStringLiteral("Cannot take ownership of a superuser")));
+        if (Status s = wasUser ? m_context.organizations.convertUser(target.id, caller->identity.namespaceId, m_context.nowMs())
+                               : joinAdminTeam(target.id, caller->identity.namespaceId);
+            !s)
+            return fail(response, s.error());
+        const QJsonObject metadata{{"namespace", name}, {"was_user", wasUser}, {"superuser", caller->identity.name}};
+        if (Status s = m_context.actionLog.record(QStringLiteral("take_ownership"),
+                                                  logs::namespaceScope(caller->identity.namespaceId, caller->identity.name, false),
+                                                  logs::LogActor::of(caller->identity, request), metadata);
+            !s)
+            return fail(response, s.error());
+        if (Status s = tx.commit(); !s)
+            return fail(response, s.error());
+        writeJson(response, 200, QJsonDocument(QJsonObject{{"namespace", name}}));
+    }
+
+    void renameOrganization(http::HttpRequest &request, http::HttpResponse &response)
+    {
+        auto caller = requireSuperuser(request, response);
+        if (!caller)
+            return;
+        auto body = jsonBody(request);
+        if (!body)
+            return fail(response, body.error());
+        db::Transaction tx(*m_context.database);
+        if (!tx.status())
+            return fail(response, tx.status().error());
+        auto org = m_context.namespaces.byName(request.param("name"));
+        if (!org)
+            return fail(response, org.error());
+        if (!org->has_value() || (*org)->kind != QLatin1String("organization"))
+            return fail(response, notFound());
+        store::Namespace renamed = **org;
+        const QString newName = body->value("name").toString();
+        if (body->contains("name") && newName != renamed.name) {
+            if (Status s = oci::validateNamespaceName(newName); !s)
+                return fail(response, badRequest(QStringLiteral("Invalid organization name %1: %2").arg(newName, s.error().message)));
+            auto taken = m_context.namespaces.byName(newName);
+            if (!taken)
+                return fail(response, taken.error());
+            if (taken->has_value())
+                return fail(response, badRequest(QStringLiteral("Namespace %1 is already in use").arg(newName)));
+            if (Status s = m_context.organizations.rename(renamed.id, newName); !s)
+                return fail(response, s.error().kind == ErrorKind::Conflict ? badRequest(s.error().message) : s.error());
+            if (Status s = m_context.robots.renameOwner(renamed.id, newName); !s)
+                return fail(response, s.error());
+            const QString oldName = renamed.name;
+            renamed.name = newName;
+            if (Status s = record(request, *caller, renamed, QStringLiteral("org_change_name"),
+                                  {{"old_organization_name", oldName}, {"new_organization_name", newName}});
+                !s)
+                return fail(response, s.error());
+        }
+        if (Status s = tx.commit(); !s)
+            return fail(response, s.error());
+        writeJson(response, 200, QJsonDocument(organizationView(renamed)));
+    }
+
 private:
     struct Page
     {
@@ -264,6 +341,36 @@ private:
     };
 
     void fail(http::HttpResponse &response, const Error &error) { writeApiError(response, error, m_context.server); }
+
+    static QJsonObject organizationView(const store::Namespace &org)
+    {
+        return QJsonObject{{"name", org.name}, {"email", org.email}, {"avatar", avatarOf(org.name, org.email, "org")}};
+    }
+
+    // Quay's add_user_as_admin: the member joins the organization's admin
+    // team (`owners` when there are several); one is made when none is left.
+    Status joinAdminTeam(qint64 organizationId, qint64 memberId)
+    {
+        auto teams = m_context.teams.list(organizationId);
+        if (!teams)
+            return teams.error();
+        std::optional<qint64> adminTeam;
+        for (const store::Team &team : *teams) {
+            if (team.role == QLatin1String("admin") && (!adminTeam || team.name == QLatin1String("owners")))
+                adminTeam = team.id;
+        }
+        if (!adminTeam) {
+            auto created = m_context.teams.create(organizationId, QStringLiteral("owners"), QStringLiteral("admin"), {},
+                                                  m_context.nowMs());
+            if (!created)
+                return created.error();
+            adminTeam = created->id;
+        }
+        auto added = m_context.teams.addMember(*adminTeam, memberId);
+        if (!added)
+            return added.error();
+        return {};
+    }
 
     // A superuser's change to an account, in that account's log: Quay adds
     // the superuser's name to the metadata (the console shows "Superuser X
@@ -356,6 +463,8 @@ void addSuperuserRoutes(http::Router &router, runtime::WorkerContext &context)
     router.add("PUT", "/api/v1/superuser/users/{username}", [su](HttpRequest &q, HttpResponse &r) { su->updateUser(q, r); });
     router.add("DELETE", "/api/v1/superuser/users/{username}", [su](HttpRequest &q, HttpResponse &r) { su->deleteUser(q, r); });
     router.add("GET", "/api/v1/superuser/organizations/", [su](HttpRequest &q, HttpResponse &r) { su->listOrganizations(q, r); });
+    router.add("PUT", "/api/v1/superuser/organizations/{name}", [su](HttpRequest &q, HttpResponse &r) { su->renameOrganization(q, r); });
+    router.add("POST", "/api/v1/superuser/takeownership/{namespace}", [su](HttpRequest &q, HttpResponse &r) { su->takeOwnership(q, r); });
     router.add("DELETE", "/api/v1/superuser/organizations/{name}", [su](HttpRequest &q, HttpResponse &r) { su->deleteOrganization(q, r); });
 }
 

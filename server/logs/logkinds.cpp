@@ -79,7 +79,7 @@ const QStringList &emittedLogKinds()
         // Organizations, teams, robots, default permissions, applications.
         "create_application", "create_oauth_api_token", "create_prototype_permission", "create_robot",
         "delete_application", "delete_prototype_permission", "delete_robot", "modify_prototype_permission",
-        "org_add_team_member", "org_change_email", "org_change_invoicing", "org_change_tag_expiration",
+        "org_add_team_member", "org_change_email", "org_change_invoicing", "org_change_name", "org_change_tag_expiration",
         "org_create", "org_create_team", "org_delete", "org_delete_team", "org_delete_team_member_invite",
         "org_invite_team_member", "org_remove_team_member", "org_set_team_description", "org_set_team_role",
         "org_team_member_invite_accepted", "org_team_member_invite_declined", "regenerate_robot_token",
@@ -88,7 +88,7 @@ const QStringList &emittedLogKinds()
         "account_change_password", "create_app_specific_token", "login_failure", "login_success",
         "logout_success", "revoke_app_specific_token", "user_change_email", "user_change_invoicing",
         "user_change_password", "user_change_tag_expiration", "user_create", "user_delete", "user_disable",
-        "user_enable",
+        "user_enable", "take_ownership",
     };
     return kinds;
 }

@@ -10,6 +10,7 @@
 #include "runtime/servercontext.h"
 #include "store/apptokenstore.h"
 #include "store/blobrecordstore.h"
+#include "store/entitysearchstore.h"
 #include "store/labelstore.h"
 #include "store/logstore.h"
 #include "store/manifeststore.h"
@@ -52,6 +53,7 @@ public:
     store::AppTokenStore appTokens;
     store::OrganizationStore organizations{*database, server.config.defaultTagExpirationSeconds};
     store::TeamStore teams{*database};
+    store::EntitySearchStore entitySearch{*database};
     store::PrototypeStore prototypes{*database};
     model::RepositoryCreator repositoryCreator{repositories, prototypes};
     store::LabelStore labels{*database};

@@ -46,16 +46,45 @@ Result<Organization> OrganizationStore::create(const QString &name, const QStrin
     if (!org)
         return org.error();
     const qint64 id = org->first().integer(0);
+    if (Status s = addOwnersTeam(id, creatorId, nowMs); !s)
+        return s.error();
+    return Organization{id, name, uuid, email, false, QString(), org->first().integer(1), nowMs};
+}
+
+Status OrganizationStore::convertUser(qint64 userId, qint64 ownerId, qint64 nowMs)
+{
+    auto converted = m_db.exec("UPDATE namespaces SET kind = 'organization', password_hash = NULL "
+                               "WHERE id = ? AND kind = 'user'",
+                               {userId});
+    if (!converted)
+        return converted.error();
+    if (converted->rowsAffected == 0)
+        return Error::of(ErrorKind::Conflict, QStringLiteral("Only a user can be converted into an organization"));
+    for (const char *sql : {"DELETE FROM sessions WHERE user_id = ?", "DELETE FROM app_tokens WHERE user_id = ?",
+                            "DELETE FROM oauth_tokens WHERE namespace_id = ?", "DELETE FROM stars WHERE user_id = ?",
+                            "DELETE FROM team_members WHERE member_id = ?", "DELETE FROM team_invites WHERE user_id = ?",
+                            "DELETE FROM repository_permissions WHERE namespace_id = ?"}) {
+        if (Status s = statusOf(m_db.exec(QString::fromLatin1(sql), {userId})); !s)
+            return s;
+    }
+    return addOwnersTeam(userId, ownerId, nowMs);
+}
+
+Status OrganizationStore::addOwnersTeam(qint64 organizationId, qint64 ownerId, qint64 nowMs)
+{
     auto team = m_db.exec("INSERT INTO teams (organization_id, name, role, description, created_ms) "
                           "VALUES (?, 'owners', 'admin', '', ?) RETURNING id",
-                          {id, nowMs});
+                          {organizationId, nowMs});
     if (!team)
         return team.error();
-    auto member = m_db.exec("INSERT INTO team_members (team_id, member_id) VALUES (?, ?)",
-                            {team->first().integer(0), creatorId});
-    if (!member)
-        return member.error();
-    return Organization{id, name, uuid, email, false, QString(), org->first().integer(1), nowMs};
+    return statusOf(m_db.exec("INSERT INTO team_members (team_id, member_id) VALUES (?, ?)",
+                              {team->first().integer(0), ownerId}));
+}
+
+Status OrganizationStore::rename(qint64 organizationId, const QString &newName)
+{
+    return statusOf(m_db.exec("UPDATE namespaces SET name = ? WHERE id = ? AND kind = 'organization'",
+                              {newName, organizationId}));
 }
 
 Status OrganizationStore::setEmail(qint64 organizationId, const QString &email)

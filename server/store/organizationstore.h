@@ -62,6 +62,18 @@ public:
     // it. Conflict when the name is taken (run inside a transaction).
     Result<Organization> create(const QString &name, const QString &email, qint64 creatorId, qint64 nowMs);
 
+    // Quay's convert_user_to_organization (superuser take-ownership): the
+    // user account becomes an organization nobody signs in to; its
+    // credentials, sessions, stars, team memberships and direct grants go
+    // (an organization holds none of these), its repositories and robots
+    // stay. A team `owners` with role admin gets `ownerId`. Run inside a
+    // transaction.
+    Status convertUser(qint64 userId, qint64 ownerId, qint64 nowMs);
+
+    // Renames the organization (its robots: RobotStore::renameOwner).
+    // Conflict when the name is taken.
+    Status rename(qint64 organizationId, const QString &newName);
+
     // Empty email / address store NULL.
     Status setEmail(qint64 organizationId, const QString &email);
     Status setInvoiceEmail(qint64 organizationId, bool invoiceEmail);
@@ -92,6 +104,8 @@ public:
     Status removeMember(qint64 organizationId, qint64 memberId);
 
 private:
+    // The team `owners` (role admin) with `ownerId` in it.
+    Status addOwnersTeam(qint64 organizationId, qint64 ownerId, qint64 nowMs);
     db::Database &m_db;
     qint64 m_defaultTagExpirationSeconds;
 };

@@ -162,6 +162,24 @@ Result<std::optional<QString>> RobotStore::sealedToken(qint64 robotId)
     return std::optional<QString>{r->first().text(0)};
 }
 
+Status RobotStore::renameOwner(qint64 ownerId, const QString &newOwnerName)
+{
+    auto robots = listByOwner(ownerId, 0, true);
+    if (!robots)
+        return robots.error();
+    for (const ListedRobot &robot : *robots) {
+        const QString name = newOwnerName + QLatin1Char('+') + robot.name.section(QLatin1Char('+'), 1);
+        const QByteArray sealed = m_box.seal(robot.token.toLatin1(), name.toUtf8());
+        if (sealed.isEmpty())
+            return Error::of(ErrorKind::Internal, QStringLiteral("the secret key cannot seal robot tokens"));
+        auto r = m_db.exec("UPDATE namespaces SET name = ?, robot_token = ? WHERE id = ? AND kind = 'robot'",
+                           {name, QString::fromLatin1(sealed), robot.id});
+        if (!r)
+            return r.error();
+    }
+    return {};
+}
+
 Result<QString> RobotStore::open(const QString &robotName, const QVariant &sealed) const
 {
     if (sealed.isNull())

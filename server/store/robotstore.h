@@ -86,6 +86,9 @@ public:
     Result<QString> token(const Robot &robot);
     // True when `candidate` is the robot's token (constant-time compare).
     Result<bool> verifyToken(const Robot &robot, const QString &candidate);
+    // After the owner's rename: every robot of the owner is called
+    // "<newOwnerName>+<short>", its token (unchanged) sealed to that name.
+    Status renameOwner(qint64 ownerId, const QString &newOwnerName);
     // Deletes the row: its grants, team memberships and prototypes go with
     // it through the foreign keys' ON DELETE CASCADE.
     Status remove(qint64 robotId);

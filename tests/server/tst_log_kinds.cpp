@@ -604,8 +604,20 @@ private Q_SLOTS:
 
         const QString org = organization(server, admin);
         QVERIFY(!org.isEmpty());
-        QCOMPARE(apiCall(server, admin, "DELETE", "/api/v1/superuser/organizations/" + org).status, 204);
-        EXPECT_ENTRY(suLogs, admin, "org_delete", adminName, {{"namespace", org}, {"superuser", adminName}});
+        const QString renamed = unique("renamedorg");
+        QCOMPARE(apiCall(server, admin, "PUT", "/api/v1/superuser/organizations/" + org, json({{"name", renamed}})).status, 200);
+        EXPECT_ENTRY("/api/v1/organization/" + renamed + "/logs", admin, "org_change_name", adminName,
+                     {{"namespace", renamed}, {"old_organization_name", org}, {"new_organization_name", renamed},
+                      {"superuser", adminName}});
+        QCOMPARE(apiCall(server, admin, "DELETE", "/api/v1/superuser/organizations/" + renamed).status, 204);
+        EXPECT_ENTRY(suLogs, admin, "org_delete", adminName, {{"namespace", renamed}, {"superuser", adminName}});
+
+        // Take ownership: written to the superuser's own log, as Quay does.
+        const QString taken = unique("taken");
+        QCOMPARE(apiCall(server, admin, "POST", users, json({{"username", taken}})).status, 200);
+        QCOMPARE(apiCall(server, admin, "POST", "/api/v1/superuser/takeownership/" + taken).status, 200);
+        EXPECT_ENTRY("/api/v1/user/logs", admin, "take_ownership", adminName,
+                     {{"namespace", taken}, {"was_user", true}, {"superuser", adminName}});
     }
 
     void loginsAndFailedLoginsAreAudited()
