@@ -71,9 +71,9 @@ QLabel *wrapped(const QString &text)
 
 } // namespace
 
-RobotCredentialsDialog::RobotCredentialsDialog(client::ApiClient &client, const QString &organization,
+RobotCredentialsDialog::RobotCredentialsDialog(client::ApiClient &client, const client::robots::RobotNamespace &owner,
                                                const QString &shortName, QWidget *parent)
-    : QDialog(parent), m_client(client), m_organization(organization), m_shortName(shortName), m_scope(new QComboBox),
+    : QDialog(parent), m_client(client), m_owner(owner), m_shortName(shortName), m_scope(new QComboBox),
       m_robotName(readOnlyLine(QStringLiteral("robotNameField"))), m_token(readOnlyLine(QStringLiteral("robotTokenField"))),
       m_regenerate(new QPushButton(tr("Regenerate token now"))),
       m_kubernetes(readOnlyText(QStringLiteral("kubernetesSecretText"))), m_podman(readOnlyLine(QStringLiteral("podmanLoginField"))),
@@ -81,7 +81,7 @@ RobotCredentialsDialog::RobotCredentialsDialog(client::ApiClient &client, const 
       m_message(new QLabel)
 {
     setObjectName(QStringLiteral("robotCredentialsDialog"));
-    const QString robotName = organization + u'+' + shortName;
+    const QString robotName = owner.name() + u'+' + shortName;
     setWindowTitle(tr("Credentials for %1").arg(robotName));
     resize(720, 520);
     m_scope->setObjectName(QStringLiteral("credentialScopeCombo"));
@@ -193,7 +193,7 @@ void RobotCredentialsDialog::load()
 {
     m_pending.cancel();
     m_state->showBusy();
-    auto *reply = client::robots::get(m_client, m_organization, m_shortName);
+    auto *reply = client::robots::get(m_client, m_owner, m_shortName);
     m_pending.start(reply);
     reply->then(this, [this](const Result<client::Robot> &robot) {
         m_pending.finish();
@@ -231,7 +231,7 @@ void RobotCredentialsDialog::confirmRegenerate()
 {
     auto *confirm = new QMessageBox(QMessageBox::Warning, tr("Regenerate token?"),
                                     tr("Logins that use the current token of %1 stop working.")
-                                        .arg(m_organization + u'+' + m_shortName),
+                                        .arg(m_owner.name() + u'+' + m_shortName),
                                     QMessageBox::Cancel, this);
     confirm->setObjectName(QStringLiteral("regenerateConfirm"));
     confirm->setAttribute(Qt::WA_DeleteOnClose);
@@ -246,7 +246,7 @@ void RobotCredentialsDialog::regenerate()
     m_pending.cancel();
     m_regenerate->setEnabled(false);
     m_message->hide();
-    auto *reply = client::robots::regenerateToken(m_client, m_organization, m_shortName);
+    auto *reply = client::robots::regenerateToken(m_client, m_owner, m_shortName);
     m_pending.start(reply);
     reply->then(this, [this](const Result<client::Robot> &robot) {
         m_pending.finish();

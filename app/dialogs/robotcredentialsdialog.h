@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/apiclient.h"
+#include "client/endpoints/robots.h"
 #include "client/types/robot.h"
 #include "credentials/robotcredentials.h"
 #include "dialogs/pendingrequest.h"
@@ -30,7 +31,7 @@ class RobotCredentialsDialog final : public QDialog
     Q_OBJECT
 
 public:
-    RobotCredentialsDialog(client::ApiClient &client, const QString &organization, const QString &shortName,
+    RobotCredentialsDialog(client::ApiClient &client, const client::robots::RobotNamespace &owner, const QString &shortName,
                            QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(RobotCredentialsDialog)
 
@@ -57,7 +58,7 @@ private:
     RobotCredentials::Scope scope() const;
 
     client::ApiClient &m_client;
-    QString m_organization;
+    client::robots::RobotNamespace m_owner;
     QString m_shortName;
     PendingRequest m_pending;
     std::optional<RobotCredentials> m_credentials;

@@ -75,14 +75,16 @@ void RepositoryListModel::fetchNextPage()
 void RepositoryListModel::accept(const client::RepositoryPage &page)
 {
     ++m_pagesFetched;
+    // Where the walk goes on is settled before the rows go in: a view that
+    // sees them may ask for more (fetchMore) right inside endInsertRows().
+    m_nextPage = page.nextPage;
+    if (m_nextPage.isEmpty())
+        ++m_next;
     if (!page.repositories.isEmpty()) {
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.repositories.size() - 1));
         m_rows.append(page.repositories);
         endInsertRows();
     }
-    m_nextPage = page.nextPage;
-    if (m_nextPage.isEmpty())
-        ++m_next;
     emit pageArrived(isComplete());
     // An empty namespace shows nothing to scroll to, so the view would
     // never ask for more: walk on by itself.

@@ -12,7 +12,8 @@ void BulkOperation::add(const QString &item, client::Reply<client::Done> *reply)
     reply->then(this, [this, item](const Result<client::Done> &result) {
         ++m_answered;
         if (!result)
-            m_failures << tr("Failed to delete %1: %2").arg(item, result.error().message);
+            m_failures << (m_failureFormat.isEmpty() ? tr("Failed to delete %1: %2") : m_failureFormat)
+                              .arg(item, result.error().message);
         checkDone();
     });
 }

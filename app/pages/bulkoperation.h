@@ -21,6 +21,9 @@ public:
     explicit BulkOperation(QObject *parent);
     Q_DISABLE_COPY_MOVE(BulkOperation)
 
+    // The failure line for calls that do not delete: %1 the item, %2 the
+    // server's reason (default "Failed to delete %1: %2").
+    void setFailureFormat(const QString &format) { m_failureFormat = format; }
     void add(const QString &item, client::Reply<client::Done> *reply);
     // No more add(); finished() follows when the last call answered.
     void start();
@@ -39,6 +42,7 @@ private:
     qsizetype m_answered = 0;
     bool m_started = false;
     QStringList m_failures;
+    QString m_failureFormat;
 };
 
 } // namespace kai::console

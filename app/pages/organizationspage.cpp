@@ -4,9 +4,11 @@
 #include "client/endpoints/session.h"
 #include "client/endpoints/superuser.h"
 #include "dialogs/createorganizationdialog.h"
+#include "dialogs/createuserdialog.h"
 #include "dialogs/typedconfirmdialog.h"
 #include "models/organizationlistmodel.h"
 #include "pages/bulkoperation.h"
+#include "pages/superuserrowactions.h"
 #include "widgets/listpagekit.h"
 #include "widgets/loadstateview.h"
 
@@ -15,10 +17,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace kai::console {
@@ -33,7 +37,8 @@ OrganizationsPage::OrganizationsPage(client::ApiClient &client, QWidget *parent)
     : QWidget(parent), m_client(client), m_model(new OrganizationListModel(this)),
       m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView), m_filter(ListPageKit::searchBox(QStringLiteral("organizationFilter"))),
       m_regex(new QCheckBox(tr("Use regular expressions"))), m_create(new QPushButton(tr("Create Organization"))),
-      m_delete(new QPushButton(tr("Delete")))
+      m_delete(new QPushButton(tr("Delete"))), m_createUser(new QPushButton(tr("Create User"))),
+      m_rowSettings(new QToolButton), m_rowActions(new SuperuserRowActions(client, this))
 {
     setObjectName(QStringLiteral("organizationsPage"));
     m_proxy->setObjectName(QStringLiteral("organizationProxy"));
@@ -47,12 +52,21 @@ OrganizationsPage::OrganizationsPage(client::ApiClient &client, QWidget *parent)
     m_regex->setObjectName(QStringLiteral("regexCheck"));
     m_create->setObjectName(QStringLiteral("createOrganizationButton"));
     m_delete->setObjectName(QStringLiteral("deleteOrganizationsButton"));
+    m_createUser->setObjectName(QStringLiteral("createUserButton"));
+    m_rowSettings->setObjectName(QStringLiteral("rowSettingsButton"));
+    m_rowSettings->setText(tr("Settings"));
+    m_rowSettings->setToolTip(tr("Superuser actions for the selected row"));
+    m_rowSettings->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system")));
+    m_rowSettings->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_rowSettings->setPopupMode(QToolButton::InstantPopup);
+    m_rowSettings->setMenu(m_rowActions->menu());
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     QPushButton *refresh = ListPageKit::refreshButton();
 
     m_state = new LoadStateView(m_table);
     m_state->setEmptyState(tr("Collaborate and share projects across teams"), tr("Create Organization"));
 
-    ListPageKit::layOut(this, tr("Organizations"), {m_filter, m_regex, m_create, m_delete, refresh}, m_state);
+    ListPageKit::layOut(this, tr("Organizations"), {m_filter, m_regex, m_create, m_createUser, m_rowSettings, m_delete, refresh}, m_state);
 
     connect(m_filter, &QLineEdit::textChanged, this, &OrganizationsPage::updateFilter);
     connect(m_regex, &QCheckBox::toggled, this, &OrganizationsPage::updateFilter);
@@ -62,10 +76,24 @@ OrganizationsPage::OrganizationsPage(client::ApiClient &client, QWidget *parent)
     connect(m_state, &LoadStateView::retryRequested, this, &OrganizationsPage::reload);
     connect(m_state, &LoadStateView::emptyActionTriggered, this, &OrganizationsPage::createOrganization);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &OrganizationsPage::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &OrganizationsPage::updateRowActions);
+    connect(m_createUser, &QPushButton::clicked, this, &OrganizationsPage::createUser);
+    connect(m_rowActions, &SuperuserRowActions::notify, this, &OrganizationsPage::notify);
+    connect(m_rowActions, &SuperuserRowActions::changed, this, &OrganizationsPage::reload);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_table->indexAt(pos);
+        if (!index.isValid())
+            return;
+        m_table->setCurrentIndex(index);
+        if (m_rowActions->hasActions())
+            m_rowActions->menu()->popup(m_table->viewport()->mapToGlobal(pos));
+    });
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         const OrganizationRow &row = m_model->row(m_proxy->mapToSource(index).row());
         if (row.kind == OrganizationRow::Kind::Organization)
             emit organizationActivated(row.name);
+        else if (row.name == m_user.username)
+            emit ownNamespaceActivated();
     });
     updateActions();
 }
@@ -78,7 +106,11 @@ OrganizationsPage::~OrganizationsPage()
     }
 }
 
-void OrganizationsPage::setUser(const client::CurrentUser &user) { m_user = user; }
+void OrganizationsPage::setUser(const client::CurrentUser &user)
+{
+    m_user = user;
+    updateActions();
+}
 
 void OrganizationsPage::track(client::ReplyBase *reply)
 {
@@ -203,6 +235,33 @@ void OrganizationsPage::updateFilter()
 void OrganizationsPage::updateActions()
 {
     m_delete->setEnabled(m_table->selectionModel()->hasSelection());
+    m_createUser->setVisible(m_user.canModifyAsSuperuser());
+    updateRowActions();
+}
+
+void OrganizationsPage::updateRowActions()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    std::optional<OrganizationRow> row;
+    if (current.isValid())
+        row = m_model->row(m_proxy->mapToSource(current).row());
+    m_rowActions->setTarget(row, m_user);
+    m_rowSettings->setVisible(m_user.canModifyAsSuperuser());
+    m_rowSettings->setEnabled(m_rowActions->hasActions());
+}
+
+void OrganizationsPage::createUser()
+{
+    auto *dialog = new CreateUserDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CreateUserDialog::created, this, [this](const client::CreatedUser &user) {
+        reload();
+        auto *shown = new TemporaryPasswordDialog(user, this);
+        shown->setAttribute(Qt::WA_DeleteOnClose);
+        connect(shown, &QDialog::finished, this, [this] { emit notify(tr("Successfully created user"), true); });
+        shown->open();
+    });
+    dialog->open();
 }
 
 void OrganizationsPage::createOrganization()

@@ -12,15 +12,19 @@ class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+class QToolButton;
 
 namespace kai::console {
 
 class LoadStateView;
 class OrganizationListModel;
+class SuperuserRowActions;
 
 // The Organizations list (console-workflows §2): the user's namespace and
 // organizations, for superusers every organization and user; filter
 // (substring or regular expression), sort, create, typed-confirm delete.
+// Superusers also get "Create User" and a cog menu per row (toolbar
+// "Settings" button and the row's context menu; SuperuserRowActions).
 class OrganizationsPage final : public QWidget
 {
     Q_OBJECT
@@ -41,6 +45,8 @@ signals:
     void userRefreshed(const client::CurrentUser &user);
     // An organization row was activated (double-click or Enter): open its page.
     void organizationActivated(const QString &name);
+    // The signed-in user's own row was activated: open their namespace.
+    void ownNamespaceActivated();
 
 private:
     void track(client::ReplyBase *reply);
@@ -49,6 +55,9 @@ private:
     void loadAllUsers(const QString &nextPage, int pagesLeft);
     void settle();
     void createOrganization();
+    void createUser();
+    // The superuser's cog menu follows the current row.
+    void updateRowActions();
     void deleteSelected();
     void updateFilter();
     void updateActions();
@@ -64,6 +73,9 @@ private:
     QCheckBox *m_regex;
     QPushButton *m_create;
     QPushButton *m_delete;
+    QPushButton *m_createUser;
+    QToolButton *m_rowSettings;
+    SuperuserRowActions *m_rowActions;
 };
 
 } // namespace kai::console

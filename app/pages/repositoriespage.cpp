@@ -52,18 +52,31 @@ RepositoriesPage::RepositoriesPage(client::ApiClient &client, QWidget *parent)
     connect(m_model, &RepositoryListModel::pageArrived, this, &RepositoriesPage::pageArrived);
     connect(m_model, &RepositoryListModel::pageFailed, this, &RepositoriesPage::pageFailed);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RepositoriesPage::updateActions);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const client::RepositorySummary &repo = m_model->repository(m_proxy->mapToSource(index).row());
+        emit repositoryActivated(repo.namespaceName, repo.name);
+    });
     updateActions();
 }
 
 void RepositoriesPage::setUser(const client::CurrentUser &user) { m_user = user; }
 
+void RepositoriesPage::setNamespace(const QString &namespaceName)
+{
+    m_namespace = namespaceName;
+    m_filter->clear();
+}
+
 void RepositoriesPage::reload()
 {
-    QStringList namespaces{m_user.username};
-    for (const client::CurrentUser::Membership &m : m_user.organizations)
-        namespaces << m.name;
+    QStringList namespaces{m_namespace};
+    if (m_namespace.isEmpty()) {
+        namespaces = QStringList{m_user.username};
+        for (const client::CurrentUser::Membership &m : m_user.organizations)
+            namespaces << m.name;
+    }
     m_state->showBusy();
-    m_model->load(namespaces, true);
+    m_model->load(namespaces, m_namespace.isEmpty());
 }
 
 void RepositoriesPage::pageArrived(bool complete)
@@ -105,7 +118,8 @@ void RepositoriesPage::updateActions()
 
 void RepositoriesPage::createRepository()
 {
-    auto *dialog = new CreateRepositoryDialog(m_client, m_user.repositoryNamespaces(), this);
+    const QStringList targets = m_namespace.isEmpty() ? m_user.repositoryNamespaces() : QStringList{m_namespace};
+    auto *dialog = new CreateRepositoryDialog(m_client, targets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CreateRepositoryDialog::created, this, [this](const QString &fullName) {
         emit notify(tr("Successfully created repository %1").arg(fullName), true);

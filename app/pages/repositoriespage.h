@@ -17,7 +17,8 @@ class RepositoryListModel;
 
 // The Repositories list (console-workflows §4): every namespace of the
 // user, one API call per page, more pages as the table scrolls; filter by
-// name, create, typed-confirm delete.
+// name, create, typed-confirm delete. Scoped to one namespace it is that
+// namespace page's Repositories tab (§3.1): bare names, create locked to it.
 class RepositoriesPage final : public QWidget
 {
     Q_OBJECT
@@ -27,11 +28,15 @@ public:
     Q_DISABLE_COPY_MOVE(RepositoriesPage)
 
     void setUser(const client::CurrentUser &user);
+    // Only `namespaceName` from now on (empty: every namespace of the user).
+    void setNamespace(const QString &namespaceName);
     void reload();
     RepositoryListModel *model() const { return m_model; }
 
 signals:
     void notify(const QString &text, bool success);
+    // A repository row was activated (double-click or Enter): open its page.
+    void repositoryActivated(const QString &namespaceName, const QString &name);
 
 private:
     void pageArrived(bool complete);
@@ -44,6 +49,7 @@ private:
 
     client::ApiClient &m_client;
     client::CurrentUser m_user;
+    QString m_namespace;
     RepositoryListModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;

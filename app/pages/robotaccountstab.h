@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/apiclient.h"
+#include "client/endpoints/robots.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -30,6 +31,8 @@ public:
 
     // Shows the robots of `organization` (loads them).
     void setOrganization(const QString &organization);
+    // Shows the signed-in user's own robots (console-workflows §3).
+    void setUserNamespace(const QString &username);
     QString organization() const { return m_organization; }
     void reload();
     RobotListModel *model() const { return m_model; }
@@ -40,13 +43,16 @@ signals:
 private:
     void createRobot();
     void showCredentials();
+    void setPermissions();
     void deleteSelected();
     void updateFilter();
     void updateSelection();
     QStringList selectedShortNames() const;
+    client::robots::RobotNamespace owner() const;
 
     client::ApiClient &m_client;
-    QString m_organization;
+    QString m_organization;   // the namespace: an organization, or the user when m_userNamespace
+    bool m_userNamespace = false;
     QPointer<client::ReplyBase> m_load;
     RobotListModel *m_model;
     QSortFilterProxyModel *m_proxy;
@@ -57,6 +63,8 @@ private:
     QPushButton *m_create;
     QPushButton *m_credentials;
     QPushButton *m_delete;
+    QPushButton *m_permissions;
+    QPushButton *m_expand;   // checked: every listed robot shows its details
 };
 
 } // namespace kai::console

@@ -4,6 +4,7 @@
 #include "pages/namespacepage.h"
 #include "pages/organizationspage.h"
 #include "pages/repositoriespage.h"
+#include "pages/repositorypage.h"
 #include "pages/superuserpage.h"
 #include "settings/language.h"
 #include "widgets/toast.h"
@@ -29,7 +30,7 @@ MainWindow::MainWindow(client::ApiClient &client, const client::CurrentUser &use
     : QMainWindow(parent), m_client(client), m_navigation(new QListWidget), m_pages(new QStackedWidget),
       m_breadcrumb(new QLabel), m_serverStatus(new QLabel), m_organizations(new OrganizationsPage(client)),
       m_repositories(new RepositoriesPage(client)), m_superuser(new SuperuserPage),
-      m_namespace(new NamespacePage(client))
+      m_namespace(new NamespacePage(client)), m_repository(new RepositoryPage(client))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kai Console"));
@@ -44,6 +45,7 @@ MainWindow::MainWindow(client::ApiClient &client, const client::CurrentUser &use
     m_pages->addWidget(m_repositories);
     m_pages->addWidget(m_superuser);
     m_pages->addWidget(m_namespace);
+    m_pages->addWidget(m_repository);
     m_loaded = QList<bool>(m_pages->count(), false);
     m_breadcrumb->setObjectName(QStringLiteral("breadcrumb"));
     m_serverStatus->setObjectName(QStringLiteral("serverStatus"));
@@ -94,7 +96,16 @@ MainWindow::MainWindow(client::ApiClient &client, const client::CurrentUser &use
     });
     connect(m_repositories, &RepositoriesPage::notify, this, &MainWindow::showMessage);
     connect(m_organizations, &OrganizationsPage::organizationActivated, this, &MainWindow::openOrganization);
+    connect(m_organizations, &OrganizationsPage::ownNamespaceActivated, this, &MainWindow::openOwnNamespace);
+    connect(m_namespace->repositories(), &RepositoriesPage::repositoryActivated, this, &MainWindow::openRepository);
     connect(m_namespace, &NamespacePage::notify, this, &MainWindow::showMessage);
+    connect(m_repositories, &RepositoriesPage::repositoryActivated, this, &MainWindow::openRepository);
+    connect(m_repository, &RepositoryPage::notify, this, &MainWindow::showMessage);
+    connect(m_repository, &RepositoryPage::repositoryDeleted, this, [this](const QString &fullName) {
+        showMessage(tr("Successfully deleted repository %1").arg(fullName), true);
+        m_repositories->reload();
+        showPage(RepositoriesPageIndex);
+    });
     connect(m_superuser, &SuperuserPage::showOrganizationsRequested, this, [this]() { showPage(OrganizationsPageIndex); });
     connect(&m_client, &client::ApiClient::freshLoginRequired, this, &MainWindow::askForFreshLogin);
     m_client.setParkOnFreshLogin(true);
@@ -116,6 +127,8 @@ MainWindow::~MainWindow()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *accountSettings = file->addAction(tr("&Account Settings"), this, &MainWindow::openAccountSettings);
+    accountSettings->setObjectName(QStringLiteral("accountSettingsAction"));
     QAction *signOut = file->addAction(tr("Sign &Out"), this, &MainWindow::signOutRequested);
     signOut->setObjectName(QStringLiteral("signOutAction"));
     file->addSeparator();
@@ -131,6 +144,8 @@ void MainWindow::buildMenus()
             m_repositories->reload();
         else if (page == NamespacePageIndex)
             m_namespace->reload();
+        else if (page == RepositoryPageIndex)
+            m_repository->reload();
     });
     refresh->setShortcut(QKeySequence::Refresh);
     view->addSeparator();
@@ -181,6 +196,26 @@ void MainWindow::openOrganization(const QString &organization)
     showPage(NamespacePageIndex);
 }
 
+void MainWindow::openOwnNamespace()
+{
+    m_namespace->setUserNamespace(m_user.username);
+    m_loaded[NamespacePageIndex] = true;
+    showPage(NamespacePageIndex);
+}
+
+void MainWindow::openAccountSettings()
+{
+    openOwnNamespace();
+    m_namespace->showSettings();
+}
+
+void MainWindow::openRepository(const QString &namespaceName, const QString &name)
+{
+    m_repository->setRepository(namespaceName, name);
+    m_loaded[RepositoryPageIndex] = true;
+    showPage(RepositoryPageIndex);
+}
+
 void MainWindow::showPage(int page)
 {
     if (page == SuperuserPageIndex && !m_user.superUser)
@@ -192,14 +227,19 @@ void MainWindow::showPage(int page)
 void MainWindow::display(int page)
 {
     m_pages->setCurrentIndex(page);
-    // The namespace page sits below Organizations in the navigation.
-    const int entry = page == NamespacePageIndex ? OrganizationsPageIndex : page;
+    // The namespace page sits below Organizations in the navigation, the
+    // repository page below Repositories.
+    const int entry = page == NamespacePageIndex    ? OrganizationsPageIndex
+                      : page == RepositoryPageIndex ? RepositoriesPageIndex
+                                                    : page;
     {
         const QSignalBlocker blocker(m_navigation);
         m_navigation->setCurrentRow(entry);
     }
     if (page == NamespacePageIndex)
         m_breadcrumb->setText(tr("%1 › %2").arg(m_navigation->item(entry)->text(), m_namespace->organization()));
+    else if (page == RepositoryPageIndex)
+        m_breadcrumb->setText(tr("%1 › %2").arg(m_navigation->item(entry)->text(), m_repository->fullName()));
     else
         m_breadcrumb->setText(m_navigation->item(page)->text());
     // Each list loads when first shown; Refresh (F5) loads again.

@@ -17,6 +17,7 @@ class FreshLoginDialog;
 class NamespacePage;
 class OrganizationsPage;
 class RepositoriesPage;
+class RepositoryPage;
 class SuperuserPage;
 class Toast;
 
@@ -30,8 +31,9 @@ class MainWindow final : public QMainWindow
 
 public:
     // NamespacePageIndex has no navigation entry: it is reached from the
-    // Organizations list and shows the last organization opened.
-    enum Page { OrganizationsPageIndex, RepositoriesPageIndex, SuperuserPageIndex, NamespacePageIndex };
+    // Organizations list and shows the last organization opened; likewise
+    // RepositoryPageIndex, reached from the Repositories list.
+    enum Page { OrganizationsPageIndex, RepositoriesPageIndex, SuperuserPageIndex, NamespacePageIndex, RepositoryPageIndex };
 
     MainWindow(client::ApiClient &client, const client::CurrentUser &user, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -44,6 +46,12 @@ public:
     void showMessage(const QString &text, bool success);
     // Opens the namespace page of `organization`.
     void openOrganization(const QString &organization);
+    // Opens the signed-in user's own namespace page (console-workflows §3).
+    void openOwnNamespace();
+    // The user menu's "Account Settings": the own namespace's Settings tab (§1).
+    void openAccountSettings();
+    // Opens the page of the repository `namespaceName`/`name`.
+    void openRepository(const QString &namespaceName, const QString &name);
 
 signals:
     void signOutRequested();
@@ -71,6 +79,7 @@ private:
     RepositoriesPage *m_repositories;
     SuperuserPage *m_superuser;
     NamespacePage *m_namespace;
+    RepositoryPage *m_repository;
     QAction *m_back;
     QAction *m_forward;
     QPointer<FreshLoginDialog> m_freshLogin;

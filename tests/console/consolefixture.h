@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QLineEdit>
+#include <QListView>
 #include <QWidget>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -27,10 +29,15 @@ class ConsoleServers
 public:
     static constexpr const char *kAdminPassword = "console-admin-pw1";
 
+    // More config.yaml lines for the servers started after this (a suite
+    // that needs e-mail sets its SMTP server here in initTestCase()).
+    void setExtraConfig(const QStringList &lines) { m_extraConfig = lines; }
+
     ServerProcess *server(const QString &backend)
     {
         ServerProcess::Options options;
         options.userInitialize = true;
+        options.extraConfig = m_extraConfig;
         ServerProcess *server = m_fixture.server(backend, options);
         if (!server || m_tokens.contains(backend))
             return server;
@@ -51,6 +58,7 @@ public:
 private:
     ServerFixture m_fixture;
     QHash<QString, QString> m_tokens;
+    QStringList m_extraConfig;
 };
 
 // The widget called `name` below `parent` (tests find widgets by
@@ -74,6 +82,33 @@ inline void saveScreenshot(QWidget *widget, const QString &name)
     QDir().mkpath(dir);
     if (!widget->grab().save(QStringLiteral("%1/%2.png").arg(dir, name)))
         qWarning("could not save the screenshot %s", qPrintable(name));
+}
+
+// Chooses an entity in an EntityPicker as a person does: types `typed`
+// into it, waits (15 s at most) for the result named `name` (a result's
+// tooltip is its bare name) and activates it with Enter. False when no such
+// result came.
+inline bool chooseEntity(QWidget *picker, const QString &typed, const QString &name)
+{
+    auto *edit = widget<QLineEdit>(picker, "entityPickerEdit");
+    auto *results = widget<QListView>(picker, "entityPickerResults");
+    if (!edit || !results)
+        return false;
+    edit->setFocus();
+    QTest::keyClicks(edit, typed);
+    const auto rowOf = [&] {
+        QAbstractItemModel *model = results->model();
+        for (int i = 0; model && i < model->rowCount(); ++i) {
+            if (model->index(i, 0).data(Qt::ToolTipRole).toString() == name)
+                return i;
+        }
+        return -1;
+    };
+    if (!QTest::qWaitFor([&] { return rowOf() >= 0; }, 15'000))
+        return false;
+    results->setCurrentIndex(results->model()->index(rowOf(), 0));
+    QTest::keyClick(results, Qt::Key_Return);
+    return true;
 }
 
 // QSettings of the console go to a temporary directory, never to the

@@ -1,35 +1,49 @@
 // An organization's Robot accounts tab against a real kai-server
 // (console-workflows §3.3): the org admin opens the organization, creates a
-// robot in the dialog, finds it in the list and through the API, and logs
-// podman in with the line the credentials dialog shows; names Quay refuses
-// are refused before sending; typed `confirm` delete; regenerating changes
-// the token; dialogs closed while their request is in flight.
+// robot in the wizard (§3.3.2) with a team and a repository level, finds it
+// in the list and through the API, logs podman in with the line the
+// credentials dialog shows and pushes as the robot; sets repository
+// permissions for one robot and for several at once (§3.3.1); names Quay
+// refuses are refused before sending and Quay's refusals are shown; typed
+// `confirm` delete; regenerating changes the token; dialogs closed while
+// their request is in flight.
 #include "consolefixture.h"
 
 #include "credentials/robotcredentials.h"
-#include "dialogs/createrobotdialog.h"
+#include "dialogs/createrobotwizard.h"
+#include "dialogs/robotpermissionsdialog.h"
 #include "dialogs/robotcredentialsdialog.h"
 #include "dialogs/typedconfirmdialog.h"
+#include "e2e/clienttools.h"
+#include "e2e/ocilayout.h"
+#include "models/repositorylevelmodel.h"
 #include "models/robotlistmodel.h"
+#include "models/teamchoicemodel.h"
 #include "pages/namespacepage.h"
 #include "pages/organizationspage.h"
 #include "pages/robotaccountstab.h"
 #include "widgets/loadstateview.h"
+#include "widgets/repositorylevelgrid.h"
 #include "window/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
+#include <QWizard>
 
 using namespace kai;
 using namespace kai::test;
@@ -131,6 +145,13 @@ private:
         if (session.window->currentPage() != console::MainWindow::NamespacePageIndex)
             return false;
         session.tab = session.window->findChild<console::RobotAccountsTab *>();
+        // A person clicks the "Robot accounts" tab.
+        for (QWidget *page = session.tab; page && page->parentWidget(); page = page->parentWidget()) {
+            if (auto *tabs = qobject_cast<QTabWidget *>(page->parentWidget()->parentWidget()); tabs && tabs->indexOf(page) >= 0) {
+                tabs->setCurrentWidget(page);
+                break;
+            }
+        }
         session.modelTester = std::make_unique<QAbstractItemModelTester>(
             session.tab->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         session.proxyTester = std::make_unique<QAbstractItemModelTester>(
@@ -145,10 +166,104 @@ private:
         table->selectRow(proxy->mapFromSource(tab->model()->index(tab->model()->rowOf(name), 0)).row());
     }
 
-    static console::CreateRobotDialog *openCreateDialog(console::RobotAccountsTab *tab)
+    static console::CreateRobotWizard *openWizard(console::RobotAccountsTab *tab)
     {
         QTest::mouseClick(widget<QPushButton>(tab, "createRobotButton"), Qt::LeftButton);
-        return tab->findChild<console::CreateRobotDialog *>();
+        return tab->findChild<console::CreateRobotWizard *>();
+    }
+
+    static QAbstractButton *wizardButton(console::CreateRobotWizard *wizard, const char *name)
+    {
+        return widget<QAbstractButton>(wizard, name);
+    }
+
+    // "Review and Finish" from the first step, then Finish on the review.
+    static void reviewAndFinish(console::CreateRobotWizard *wizard)
+    {
+        QTest::mouseClick(wizardButton(wizard, "reviewAndFinishButton"), Qt::LeftButton);
+        QCOMPARE(wizard->currentId(), int(console::CreateRobotWizard::ReviewStep));
+        QTest::mouseClick(wizardButton(wizard, "finishButton"), Qt::LeftButton);
+    }
+
+    // Ticks the select box of the row whose `column` reads `text`, with the
+    // keyboard as a person does (Space on the box).
+    static bool tickRow(QTableView *table, int column, const QString &text)
+    {
+        QAbstractItemModel *model = table->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, column).data().toString() != text)
+                continue;
+            table->setFocus();
+            table->setCurrentIndex(model->index(row, 0));
+            QTest::keyClick(table, Qt::Key_Space);
+            return model->index(row, 0).data(Qt::CheckStateRole).toInt() == Qt::Checked;
+        }
+        qWarning("no row %s", qPrintable(text));
+        return false;
+    }
+
+    // Opens the level editor of `repository`'s row and types the level's
+    // first letter, which picks it.
+    static bool pickLevel(QTableView *table, const QString &repository, const char *letter)
+    {
+        QAbstractItemModel *model = table->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, console::RepositoryLevelModel::RepositoryColumn).data().toString() != repository)
+                continue;
+            const QModelIndex cell = model->index(row, console::RepositoryLevelModel::PermissionColumn);
+            table->setFocus();
+            table->setCurrentIndex(cell);   // opens the editor (every trigger edits)
+            if (!table->indexWidget(cell))
+                table->edit(cell);
+            auto *editor = qobject_cast<QComboBox *>(table->indexWidget(cell));
+            if (!editor || editor->objectName() != QLatin1String("levelEditor"))
+                return false;
+            QTest::keyClicks(editor, letter);
+            return true;
+        }
+        qWarning("no repository row %s", qPrintable(repository));
+        return false;
+    }
+
+    void createTeam(ServerProcess *server, const QString &backend, const QString &org, const QString &team)
+    {
+        const HttpReply reply = apiCall(server, m_servers.adminToken(backend), "PUT",
+                                        QStringLiteral("/api/v1/organization/%1/team/%2").arg(org, team),
+                                        R"({"role": "member"})");
+        if (reply.status != 200)
+            qWarning("creating team %s: %d", qPrintable(team), reply.status);
+    }
+
+    void createRepository(ServerProcess *server, const QString &backend, const QString &org, const QString &name)
+    {
+        const HttpReply reply =
+            apiCall(server, m_servers.adminToken(backend), "POST", "/api/v1/repository",
+                    QStringLiteral(R"({"namespace": "%1", "repository": "%2", "visibility": "private", "description": ""})")
+                        .arg(org, name)
+                        .toUtf8());
+        if (reply.status != 201)
+            qWarning("creating repository %s: %d", qPrintable(name), reply.status);
+    }
+
+    // The direct role of `user` on org/repo through the API; empty for none.
+    QString roleThroughApi(ServerProcess *server, const QString &backend, const QString &org, const QString &repo,
+                           const QString &user)
+    {
+        const HttpReply reply =
+            apiCall(server, m_servers.adminToken(backend), "GET",
+                    QStringLiteral("/api/v1/repository/%1/%2/permissions/user/%3").arg(org, repo, user));
+        return reply.status == 200 ? reply.json().value("role").toString() : QString();
+    }
+
+    QStringList teamMembersThroughApi(ServerProcess *server, const QString &backend, const QString &org,
+                                      const QString &team)
+    {
+        const HttpReply reply = apiCall(server, m_servers.adminToken(backend), "GET",
+                                        QStringLiteral("/api/v1/organization/%1/team/%2/members").arg(org, team));
+        QStringList names;
+        for (const QJsonValue &member : reply.json().value("members").toArray())
+            names << member.toObject().value("name").toString();
+        return names;
     }
 
     static console::RobotCredentialsDialog *openCredentials(console::RobotAccountsTab *tab, const QString &name)
@@ -186,58 +301,146 @@ private Q_SLOTS:
     void initTestCase_data() { ServerFixture::addBackendRows(); }
     void init() { m_settings.clear(); }
 
-    void adminCreatesARobotAndLogsPodmanInWithItsCredentials()
+    void adminCreatesARobotInTheWizardThatJoinsATeamAndPushes()
     {
         KAI_CONSOLE_SERVER(server, m_servers);
-        KAI_REQUIRE_SERVICE(!QStandardPaths::findExecutable("podman").isEmpty(), "podman (apt-get install podman)");
+        KAI_REQUIRE_SERVICE(toolAvailable("podman"), "podman (apt-get install podman)");
         const QString org = createOrganization(server, backend);
+        createTeam(server, backend, org, "builders");
+        createRepository(server, backend, org, "app");
+        createRepository(server, backend, org, "docs");
         Session session;
         QVERIFY(open(session, server, org));
         QVERIFY(widget<QLabel>(session.window.get(), "breadcrumb")->text().contains(org));
         QCOMPARE(session.state()->state(), console::LoadStateView::State::Empty);
 
-        console::CreateRobotDialog *dialog = openCreateDialog(session.tab);
-        QVERIFY(dialog);
-        QTest::keyClicks(widget<QLineEdit>(dialog, "robotNameEdit"), "builder");
-        QTest::keyClicks(widget<QLineEdit>(dialog, "robotDescriptionEdit"), "pushes nightly images");
-        auto *create = widget<QPushButton>(dialog, "createButton");
-        QVERIFY(create->isEnabled());
-        saveScreenshot(dialog, QStringLiteral("dialog-create-robot-%1").arg(backend));
-        QTest::mouseClick(create, Qt::LeftButton);
+        // Step 1: name and description.
+        console::CreateRobotWizard *wizard = openWizard(session.tab);
+        QVERIFY(wizard);
+        QAbstractItemModelTester teamTester(wizard->teamModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester levelTester(wizard->repositoryGrid()->model(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(!wizardButton(wizard, "nextButton")->isEnabled());
+        QTest::keyClicks(widget<QLineEdit>(wizard, "robotNameEdit"), "deployer");
+        QTest::keyClicks(widget<QLineEdit>(wizard, "robotDescriptionEdit"), "deploys the app");
+        QVERIFY(wizardButton(wizard, "nextButton")->isEnabled());
+        QVERIFY(wizardButton(wizard, "reviewAndFinishButton")->isEnabled());
+        saveScreenshot(wizard, QStringLiteral("wizard-create-robot-1-name-%1").arg(backend));
+        QTest::mouseClick(wizardButton(wizard, "nextButton"), Qt::LeftButton);
 
-        const QString robot = org + "+builder";
+        // Step 2: add to team "builders" (the organization also has "owners").
+        QCOMPARE(wizard->currentId(), int(console::CreateRobotWizard::TeamsStep));
+        auto *teamTable = widget<QTableView>(wizard, "robotTeamTable");
+        QTRY_COMPARE_WITH_TIMEOUT(teamTable->model()->rowCount(), 2, 15'000);
+        QVERIFY(tickRow(teamTable, console::TeamChoiceModel::NameColumn, "builders"));
+        widget<QComboBox>(wizard, "robotTeamShow")->setCurrentIndex(1);   // "Selected"
+        QCOMPARE(teamTable->model()->rowCount(), 1);
+        saveScreenshot(wizard, QStringLiteral("wizard-create-robot-2-teams-%1").arg(backend));
+        QTest::mouseClick(wizardButton(wizard, "nextButton"), Qt::LeftButton);
+
+        // Step 3: write on "app"; picking a level selects the row.
+        QCOMPARE(wizard->currentId(), int(console::CreateRobotWizard::RepositoriesStep));
+        auto *levels = widget<QTableView>(wizard, "repositoryLevelTable");
+        QTRY_COMPARE_WITH_TIMEOUT(levels->model()->rowCount(), 2, 15'000);
+        QVERIFY(pickLevel(levels, "app", "w"));
+        console::RepositoryLevelModel *levelModel = wizard->repositoryGrid()->model();
+        const int appRow = levelModel->rowOf("app");
+        QCOMPARE(levelModel->chosen(appRow), console::RepositoryLevel::Write);
+        QCOMPARE(levelModel->index(appRow, 0).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QCOMPARE(levelModel->chosen(levelModel->rowOf("docs")), console::RepositoryLevel::None);
+        saveScreenshot(wizard, QStringLiteral("wizard-create-robot-3-repositories-%1").arg(backend));
+        QTest::mouseClick(wizardButton(wizard, "nextButton"), Qt::LeftButton);
+
+        // Step 4: read on every repository created from now on; step 5: the
+        // review names it all.
+        QCOMPARE(wizard->currentId(), int(console::CreateRobotWizard::DefaultPermissionStep));
+        const QString robot = org + "+deployer";
+        QCOMPARE(widget<QLineEdit>(wizard, "defaultPermissionAppliedTo")->text(), robot);
+        auto *defaultLevel = widget<QComboBox>(wizard, "defaultPermissionCombo");
+        defaultLevel->setFocus();
+        QTest::keyClicks(defaultLevel, "r");
+        QCOMPARE(defaultLevel->currentText(), QStringLiteral("Read"));
+        saveScreenshot(wizard, QStringLiteral("wizard-create-robot-4-defaults-%1").arg(backend));
+        QTest::mouseClick(wizardButton(wizard, "nextButton"), Qt::LeftButton);
+        QCOMPARE(wizard->currentId(), int(console::CreateRobotWizard::ReviewStep));
+        const QString summary = widget<QLabel>(wizard, "robotReviewSummary")->text();
+        QVERIFY2(summary.contains(robot) && summary.contains("builders") && summary.contains("app (Write)")
+                     && !summary.contains("docs") && summary.contains("Default permission:</b> Read"),
+                 qPrintable(summary));
+        saveScreenshot(wizard, QStringLiteral("wizard-create-robot-5-review-%1").arg(backend));
+        QTest::mouseClick(wizardButton(wizard, "finishButton"), Qt::LeftButton);
+
         QTRY_VERIFY_WITH_TIMEOUT(session.tab->model()->rowOf(robot) >= 0, 15'000);
-        QCOMPARE(session.state()->state(), console::LoadStateView::State::Content);
-        QCOMPARE(session.tab->model()->robot(session.tab->model()->rowOf(robot)).description,
-                 QStringLiteral("pushes nightly images"));
         QVERIFY(widget<QLabel>(session.window.get(), "toastText")->text().contains(robot));
         QVERIFY(robotsThroughApi(server, backend, org).contains(robot));
+        QVERIFY(teamMembersThroughApi(server, backend, org, "builders").contains(robot));
+        QCOMPARE(roleThroughApi(server, backend, org, "app", robot), QStringLiteral("write"));
+        QCOMPARE(roleThroughApi(server, backend, org, "docs", robot), QString());
+        const QJsonArray prototypes = apiCall(server, m_servers.adminToken(backend), "GET",
+                                              QStringLiteral("/api/v1/organization/%1/prototypes").arg(org))
+                                          .json()
+                                          .value("prototypes")
+                                          .toArray();
+        QCOMPARE(prototypes.size(), 1);
+        QCOMPARE(prototypes.first().toObject().value("delegate").toObject().value("name").toString(), robot);
+        QCOMPARE(prototypes.first().toObject().value("role").toString(), QStringLiteral("read"));
+        const client::Robot &listed = session.tab->model()->robot(session.tab->model()->rowOf(robot));
+        QCOMPARE(listed.description, QStringLiteral("deploys the app"));
+        QCOMPARE(listed.teams, QStringList{"builders"});
+        QCOMPARE(listed.repositories, QStringList{"app"});
 
         selectRobot(session.tab, robot);
-        QVERIFY(widget<QLabel>(session.tab, "robotDetails")->text().contains("pushes nightly images"));
+        QVERIFY(widget<QLabel>(session.tab, "robotDetails")->text().contains("deploys the app"));
         saveScreenshot(session.window.get(), QStringLiteral("page-namespace-robots-%1").arg(backend));
 
+        // The credentials dialog's podman line logs in, and the robot pushes
+        // to the repository it may write.
         console::RobotCredentialsDialog *credentials = openCredentials(session.tab, robot);
         QVERIFY(credentials);
-        auto *podman = widget<QLineEdit>(credentials, "podmanLoginField");
-        QTRY_VERIFY_WITH_TIMEOUT(!podman->text().isEmpty(), 15'000);
-        const QString token = tokenThroughApi(server, backend, org, "builder");
+        auto *podmanLine = widget<QLineEdit>(credentials, "podmanLoginField");
+        QTRY_VERIFY_WITH_TIMEOUT(!podmanLine->text().isEmpty(), 15'000);
+        const QString token = tokenThroughApi(server, backend, org, "deployer");
         QCOMPARE(token.size(), 64);
-        QVERIFY(podman->text().contains(robot));
-        QVERIFY(podman->text().contains(token));
+        QVERIFY(podmanLine->text().contains(robot));
+        QVERIFY(podmanLine->text().contains(token));
         QCOMPARE(widget<QLineEdit>(credentials, "robotTokenField")->text(), token);
         QVERIFY(widget<QLineEdit>(credentials, "dockerLoginField")->text().startsWith("docker login"));
         saveScreenshot(credentials, QStringLiteral("dialog-robot-credentials-%1").arg(backend));
 
-        QTemporaryDir authDir;
-        QVERIFY(authDir.isValid());
-        const QString authFile = authDir.filePath("auth.json");
+        Podman podman;
+        QVERIFY(podman.isValid());
         int exitCode = -1;
-        const QByteArray output = podmanLogin(podman->text(), authFile, &exitCode);
+        const QByteArray output = podmanLogin(podmanLine->text(), podman.authFile(), &exitCode);
         QVERIFY2(exitCode == 0, output.constData());
-        QFile auth(authFile);
+        QFile auth(podman.authFile());
         QVERIFY(auth.open(QIODevice::ReadOnly));
         QVERIFY(auth.readAll().contains(console::RobotCredentials::hostOf(QUrl(server->baseUrl())).toUtf8()));
+
+        ScratchDir scratch;
+        QVERIFY(scratch.isValid());
+        OciLayout layout(scratch.path() + "/image");
+        layout.tag("v1", layout.addImage("amd64", "pushed by the deployer robot\n"));
+        QVERIFY2(layout.ok(), qPrintable(layout.error()));
+        const ToolRun load = podman.run({"pull", layout.reference("v1")});
+        QVERIFY2(load.succeeded(), load.report());
+        const QString imageId = QString::fromUtf8(load.standardOutput).trimmed();
+        const QString appTarget = server->host() + '/' + org + "/app:v1";
+        const ToolRun tag = podman.run({"tag", imageId, appTarget});
+        QVERIFY2(tag.succeeded(), tag.report());
+        const ToolRun push = podman.run({"push", "--tls-verify=false", appTarget});
+        QVERIFY2(push.succeeded(), push.report());
+        // Only write on "app": "docs" stays closed to it.
+        const QString docsTarget = server->host() + '/' + org + "/docs:v1";
+        QVERIFY(podman.run({"tag", imageId, docsTarget}).succeeded());
+        const ToolRun denied = podman.run({"push", "--tls-verify=false", docsTarget});
+        QVERIFY2(denied.finished && denied.exitCode != 0, denied.report());
+        QCOMPARE(apiCall(server, m_servers.adminToken(backend), "GET",
+                         QStringLiteral("/api/v1/repository/%1/app/tag/").arg(org))
+                     .json()
+                     .value("tags")
+                     .toArray()
+                     .size(),
+                 1);
     }
 
     void invalidRobotNamesAreRefusedBeforeSending_data()
@@ -257,15 +460,210 @@ private Q_SLOTS:
         const QString org = createOrganization(server, backend);
         Session session;
         QVERIFY(open(session, server, org));
-        console::CreateRobotDialog *dialog = openCreateDialog(session.tab);
-        QVERIFY(dialog);
-        QTest::keyClicks(widget<QLineEdit>(dialog, "robotNameEdit"), name);
-        QVERIFY(!widget<QPushButton>(dialog, "createButton")->isEnabled());
-        QVERIFY(widget<QLabel>(dialog, "robotNameMessage")->text().contains("lowercase letter"));
-        QTest::keyClick(widget<QLineEdit>(dialog, "robotNameEdit"), Qt::Key_Return);
+        console::CreateRobotWizard *wizard = openWizard(session.tab);
+        QVERIFY(wizard);
+        QTest::keyClicks(widget<QLineEdit>(wizard, "robotNameEdit"), name);
+        QVERIFY(!wizardButton(wizard, "nextButton")->isEnabled());
+        QVERIFY(!wizardButton(wizard, "reviewAndFinishButton")->isEnabled());
+        QVERIFY(widget<QLabel>(wizard, "robotNameMessage")->text().contains("lowercase letter"));
+        QTest::keyClick(widget<QLineEdit>(wizard, "robotNameEdit"), Qt::Key_Return);
+        QTest::mouseClick(wizardButton(wizard, "reviewAndFinishButton"), Qt::LeftButton);
         QTest::qWait(200);
-        QVERIFY(dialog->isVisible());
+        QVERIFY(wizard->isVisible());
+        QCOMPARE(wizard->currentId(), int(console::CreateRobotWizard::NameStep));
         QVERIFY(robotsThroughApi(server, backend, org).isEmpty());
+    }
+
+    void aRefusedRobotShowsQuaysMessageAndKeepsTheWizard()
+    {
+        KAI_CONSOLE_SERVER(server, m_servers);
+        const QString org = createOrganization(server, backend);
+        createRobotThroughApi(server, backend, org, "taken");
+        Session session;
+        QVERIFY(open(session, server, org));
+        console::CreateRobotWizard *wizard = openWizard(session.tab);
+        QVERIFY(wizard);
+        QTest::keyClicks(widget<QLineEdit>(wizard, "robotNameEdit"), "taken");
+        reviewAndFinish(wizard);
+        auto *error = widget<QLabel>(wizard, "createError");
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15'000);
+        QVERIFY2(error->text().contains(QStringLiteral("Existing robot with name: %1+taken").arg(org)),
+                 qPrintable(error->text()));
+        QVERIFY(wizard->isVisible());
+        QVERIFY(wizardButton(wizard, "finishButton")->isEnabled());
+        saveScreenshot(wizard, QStringLiteral("wizard-create-robot-refused-%1").arg(backend));
+        QCOMPARE(robotsThroughApi(server, backend, org), QStringList{org + "+taken"});
+    }
+
+    void aTeamCreatedInTheWizardIsSelectedAndJoined()
+    {
+        KAI_CONSOLE_SERVER(server, m_servers);
+        const QString org = createOrganization(server, backend);
+        Session session;
+        QVERIFY(open(session, server, org));
+        console::CreateRobotWizard *wizard = openWizard(session.tab);
+        QVERIFY(wizard);
+        QTest::keyClicks(widget<QLineEdit>(wizard, "robotNameEdit"), "joiner");
+        QTest::mouseClick(wizardButton(wizard, "nextButton"), Qt::LeftButton);
+        auto *teamTable = widget<QTableView>(wizard, "robotTeamTable");
+        QTRY_COMPARE_WITH_TIMEOUT(teamTable->model()->rowCount(), 1, 15'000);   // owners
+
+        QTest::mouseClick(widget<QPushButton>(wizard, "newTeamButton"), Qt::LeftButton);
+        auto *name = widget<QLineEdit>(wizard, "newTeamNameEdit");
+        auto *add = widget<QPushButton>(wizard, "addTeamButton");
+        QVERIFY(name->isVisible());
+        QTest::keyClicks(name, "Night-Shift");
+        QVERIFY(!add->isEnabled());
+        QVERIFY(widget<QLabel>(wizard, "newTeamMessage")->text().contains("lowercase letter"));
+        name->clear();
+        QTest::keyClicks(name, "night_shift");
+        QVERIFY(add->isEnabled());
+        QTest::mouseClick(add, Qt::LeftButton);
+        console::TeamChoiceModel *teams = wizard->teamModel();
+        QTRY_VERIFY_WITH_TIMEOUT(teams->rowOf("night_shift") >= 0, 15'000);
+        QCOMPARE(teams->chosenTeams(), QStringList{"night_shift"});
+
+        QTest::mouseClick(wizardButton(wizard, "nextButton"), Qt::LeftButton);
+        QTest::mouseClick(wizardButton(wizard, "nextButton"), Qt::LeftButton);
+        QTest::mouseClick(wizardButton(wizard, "nextButton"), Qt::LeftButton);
+        QTest::mouseClick(wizardButton(wizard, "finishButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(teamMembersThroughApi(server, backend, org, "night_shift").contains(org + "+joiner"),
+                                 15'000);
+    }
+
+    void aGrantRefusedAfterCreationIsListedAndTheRobotStays()
+    {
+        KAI_CONSOLE_SERVER(server, m_servers);
+        const QString org = createOrganization(server, backend);
+        createTeam(server, backend, org, "vanishing");
+        Session session;
+        QVERIFY(open(session, server, org));
+        console::CreateRobotWizard *wizard = openWizard(session.tab);
+        QVERIFY(wizard);
+        QTest::keyClicks(widget<QLineEdit>(wizard, "robotNameEdit"), "orphan");
+        QTest::mouseClick(wizardButton(wizard, "nextButton"), Qt::LeftButton);
+        auto *teamTable = widget<QTableView>(wizard, "robotTeamTable");
+        QTRY_COMPARE_WITH_TIMEOUT(teamTable->model()->rowCount(), 2, 15'000);
+        QVERIFY(tickRow(teamTable, console::TeamChoiceModel::NameColumn, "vanishing"));
+        // Someone deletes the team while the wizard is open.
+        QCOMPARE(apiCall(server, m_servers.adminToken(backend), "DELETE",
+                         QStringLiteral("/api/v1/organization/%1/team/vanishing").arg(org)).status, 204);
+        QTest::mouseClick(wizardButton(wizard, "nextButton"), Qt::LeftButton);
+        QTest::mouseClick(wizardButton(wizard, "nextButton"), Qt::LeftButton);
+        QTest::mouseClick(wizardButton(wizard, "nextButton"), Qt::LeftButton);
+        QCOMPARE(wizard->currentId(), int(console::CreateRobotWizard::ReviewStep));
+        QTest::mouseClick(wizardButton(wizard, "finishButton"), Qt::LeftButton);
+
+        QMessageBox *failures = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((failures = session.tab->findChild<QMessageBox *>("robotGrantFailures")) != nullptr, 15'000);
+        QVERIFY2(failures->text().contains("Error updating teams for the robot account")
+                     && failures->text().contains("vanishing"),
+                 qPrintable(failures->text()));
+        QVERIFY(!failures->text().contains("repository permissions"));
+        QTRY_VERIFY_WITH_TIMEOUT(session.tab->model()->rowOf(org + "+orphan") >= 0, 15'000);
+        QVERIFY(robotsThroughApi(server, backend, org).contains(org + "+orphan"));
+        failures->accept();
+    }
+
+    void setRepositoryPermissionsForOneRobot()
+    {
+        KAI_CONSOLE_SERVER(server, m_servers);
+        const QString org = createOrganization(server, backend);
+        const QString token = m_servers.adminToken(backend);
+        createRobotThroughApi(server, backend, org, "reader");
+        const QString robot = org + "+reader";
+        createRepository(server, backend, org, "app");
+        createRepository(server, backend, org, "web");
+        QCOMPARE(apiCall(server, token, "PUT", QStringLiteral("/api/v1/repository/%1/app/permissions/user/%2").arg(org, robot),
+                         R"({"role": "read"})").status, 200);
+        Session session;
+        QVERIFY(open(session, server, org));
+        // Enter on the robot's "1 repository" cell opens its permissions.
+        auto *robotTable = widget<QTableView>(session.tab, "robotTable");
+        const QModelIndex repositoriesCell = static_cast<QSortFilterProxyModel *>(robotTable->model())->mapFromSource(
+            session.tab->model()->index(session.tab->model()->rowOf(robot), console::RobotListModel::RepositoriesColumn));
+        robotTable->setFocus();
+        robotTable->setCurrentIndex(repositoriesCell);
+        QTest::keyClick(robotTable, Qt::Key_Return);
+        auto *dialog = session.tab->findChild<console::RobotPermissionsDialog *>();
+        QVERIFY(dialog);
+        QAbstractItemModelTester tester(dialog->grid()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto *levels = widget<QTableView>(dialog, "repositoryLevelTable");
+        QTRY_COMPARE_WITH_TIMEOUT(levels->model()->rowCount(), 2, 15'000);
+        console::RepositoryLevelModel *model = dialog->grid()->model();
+        QCOMPARE(model->chosen(model->rowOf("app")), console::RepositoryLevel::Read);
+        QCOMPARE(model->chosen(model->rowOf("web")), console::RepositoryLevel::None);
+        auto *save = widget<QPushButton>(dialog, "savePermissionsButton");
+        QVERIFY(!save->isVisible());
+
+        // Read on app becomes None (a DELETE), web gets Admin.
+        QVERIFY(pickLevel(levels, "app", "n"));
+        QVERIFY(pickLevel(levels, "web", "a"));
+        QCOMPARE(model->changes().size(), 2);
+        QVERIFY(save->isVisible() && save->isEnabled());
+        saveScreenshot(dialog, QStringLiteral("dialog-robot-permissions-%1").arg(backend));
+        QTest::mouseClick(save, Qt::LeftButton);
+
+        QTRY_COMPARE_WITH_TIMEOUT(roleThroughApi(server, backend, org, "web", robot), QStringLiteral("admin"), 15'000);
+        QCOMPARE(roleThroughApi(server, backend, org, "app", robot), QString());
+        QTRY_VERIFY(session.tab->findChild<console::RobotPermissionsDialog *>() == nullptr);
+        QVERIFY(widget<QLabel>(session.window.get(), "toastText")->text().contains("Successfully updated repository permission"));
+    }
+
+    void bulkSetRepositoryPermissionsForTwoRobots()
+    {
+        KAI_CONSOLE_SERVER(server, m_servers);
+        const QString org = createOrganization(server, backend);
+        const QString token = m_servers.adminToken(backend);
+        createRobotThroughApi(server, backend, org, "first");
+        createRobotThroughApi(server, backend, org, "second");
+        createRobotThroughApi(server, backend, org, "bystander");
+        createRepository(server, backend, org, "app");
+        createRepository(server, backend, org, "web");
+        QCOMPARE(apiCall(server, token, "PUT",
+                         QStringLiteral("/api/v1/repository/%1/web/permissions/user/%2+first").arg(org, org),
+                         R"({"role": "read"})").status, 200);
+        Session session;
+        QVERIFY(open(session, server, org));
+        auto *table = session.tab->findChild<QTableView *>("robotTable");
+        auto *proxy = static_cast<QSortFilterProxyModel *>(table->model());
+        table->clearSelection();
+        for (const QString &name : {org + "+first", org + "+second"}) {
+            const QModelIndex index = proxy->mapFromSource(session.tab->model()->index(session.tab->model()->rowOf(name), 0));
+            table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+        QTest::mouseClick(widget<QPushButton>(session.tab, "robotPermissionsButton"), Qt::LeftButton);
+        auto *dialog = session.tab->findChild<console::RobotPermissionsDialog *>();
+        QVERIFY(dialog);
+        QVERIFY2(dialog->windowTitle().contains("2 robot account"), qPrintable(dialog->windowTitle()));
+        auto *levels = widget<QTableView>(dialog, "repositoryLevelTable");
+        QTRY_COMPARE_WITH_TIMEOUT(levels->model()->rowCount(), 2, 15'000);
+        console::RepositoryLevelModel *model = dialog->grid()->model();
+        // The two differ on web: it starts Mixed.
+        QCOMPARE(model->chosen(model->rowOf("web")), console::RepositoryLevel::Mixed);
+        QCOMPARE(model->chosen(model->rowOf("app")), console::RepositoryLevel::None);
+
+        // Select both rows, then "Write" from the bulk menu.
+        QVERIFY(!widget<QToolButton>(dialog, "repositoryLevelBulkButton")->isEnabled());
+        QVERIFY(tickRow(levels, console::RepositoryLevelModel::RepositoryColumn, "app"));
+        QVERIFY(tickRow(levels, console::RepositoryLevelModel::RepositoryColumn, "web"));
+        auto *bulk = widget<QToolButton>(dialog, "repositoryLevelBulkButton");
+        QVERIFY(bulk->isEnabled());
+        bulk->menu()->findChild<QAction *>("bulkLevelWrite")->trigger();
+        QCOMPARE(model->chosen(model->rowOf("app")), console::RepositoryLevel::Write);
+        QCOMPARE(model->chosen(model->rowOf("web")), console::RepositoryLevel::Write);
+        saveScreenshot(dialog, QStringLiteral("dialog-robot-permissions-bulk-%1").arg(backend));
+        QTest::mouseClick(widget<QPushButton>(dialog, "savePermissionsButton"), Qt::LeftButton);
+
+        for (const QString &robot : {org + "+first", org + "+second"}) {
+            QTRY_COMPARE_WITH_TIMEOUT(roleThroughApi(server, backend, org, "app", robot), QStringLiteral("write"), 15'000);
+            QCOMPARE(roleThroughApi(server, backend, org, "web", robot), QStringLiteral("write"));
+        }
+        QCOMPARE(roleThroughApi(server, backend, org, "app", org + "+bystander"), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(session.tab->model()->rowCount() == 3
+                                     && session.tab->model()->robot(session.tab->model()->rowOf(org + "+second"))
+                                            .repositories.size() == 2,
+                                 15'000);
     }
 
     void deleteNeedsTheTypedConfirmation()
@@ -328,13 +726,20 @@ private Q_SLOTS:
         Session session;
         QVERIFY(open(session, server, org));
 
-        QPointer<console::CreateRobotDialog> dialog = openCreateDialog(session.tab);
+        QPointer<console::CreateRobotWizard> wizard = openWizard(session.tab);
         bool created = false;
-        connect(dialog, &console::CreateRobotDialog::created, this, [&created]() { created = true; });
-        QTest::keyClicks(widget<QLineEdit>(dialog, "robotNameEdit"), "late");
-        QTest::mouseClick(widget<QPushButton>(dialog, "createButton"), Qt::LeftButton);
-        dialog->reject();   // closes and deletes the dialog (WA_DeleteOnClose)
-        QTRY_VERIFY(dialog.isNull());
+        connect(wizard, &console::CreateRobotWizard::created, this, [&created]() { created = true; });
+        QTest::keyClicks(widget<QLineEdit>(wizard, "robotNameEdit"), "late");
+        reviewAndFinish(wizard);
+        wizard->reject();   // closes and deletes the wizard (WA_DeleteOnClose)
+        QTRY_VERIFY(wizard.isNull());
+
+        selectRobot(session.tab, org + "+present");
+        QTest::mouseClick(widget<QPushButton>(session.tab, "robotPermissionsButton"), Qt::LeftButton);
+        QPointer<console::RobotPermissionsDialog> permissions = session.tab->findChild<console::RobotPermissionsDialog *>();
+        QVERIFY(permissions);
+        permissions->reject();
+        QTRY_VERIFY(permissions.isNull());
 
         QPointer<console::RobotCredentialsDialog> credentials = openCredentials(session.tab, org + "+present");
         QVERIFY(credentials);
@@ -401,6 +806,29 @@ private Q_SLOTS:
         selectRobot(session.tab, robot);
         const QString details = widget<QLabel>(session.tab, "robotDetails")->text();
         QVERIFY2(details.contains("deployers") && details.contains("app"), qPrintable(details));
+    }
+
+    void expandShowsEveryListedRobotAndCollapseOnlyTheSelection()
+    {
+        KAI_CONSOLE_SERVER(server, m_servers);
+        const QString org = createOrganization(server, backend);
+        createRobotThroughApi(server, backend, org, "alpha");
+        createRobotThroughApi(server, backend, org, "beta");
+        Session session;
+        QVERIFY(open(session, server, org));
+        auto *details = widget<QLabel>(session.tab, "robotDetails");
+        auto *expand = widget<QPushButton>(session.tab, "expandRobotsButton");
+        QVERIFY(!details->text().contains(org + "+alpha"));
+        QTest::mouseClick(expand, Qt::LeftButton);
+        QCOMPARE(expand->text(), QStringLiteral("Collapse"));
+        QVERIFY2(details->text().contains(org + "+alpha") && details->text().contains(org + "+beta"),
+                 qPrintable(details->text()));
+        QTest::keyClicks(widget<QLineEdit>(session.tab, "robotFilter"), "bet");
+        QVERIFY(!details->text().contains(org + "+alpha") && details->text().contains(org + "+beta"));
+        saveScreenshot(session.window.get(), QStringLiteral("page-namespace-robots-expanded-%1").arg(backend));
+        QTest::mouseClick(expand, Qt::LeftButton);
+        QCOMPARE(expand->text(), QStringLiteral("Expand"));
+        QVERIFY(!details->text().contains(org + "+beta"));
     }
 
     void backLeavesTheOrganizationAndForwardReturns()

@@ -21,6 +21,11 @@ Reply<Done> *create(ApiClient &client, const QString &name, const QString &email
     return client.callForDone(ApiRequest{"POST", QStringLiteral("/api/v1/organization/"), {}, body});
 }
 
+Reply<Done> *updateSettings(ApiClient &client, const QString &name, const NamespaceSettings &settings)
+{
+    return client.callForDone(ApiRequest{"PUT", path(name), {}, settings.toJson()});
+}
+
 Reply<Done> *remove(ApiClient &client, const QString &name)
 {
     return client.callForDone(ApiRequest{"DELETE", path(name), {}, {}});

@@ -11,6 +11,9 @@ Reply<Organization> *get(ApiClient &client, const QString &name);
 // POST /api/v1/organization/ {name, email?}
 Reply<Done> *create(ApiClient &client, const QString &name, const QString &email);
 
+// PUT /api/v1/organization/{org} {email?, tag_expiration_s?} (org admins).
+Reply<Done> *updateSettings(ApiClient &client, const QString &name, const NamespaceSettings &settings);
+
 // DELETE /api/v1/organization/{org} (org admins; may need a fresh login).
 Reply<Done> *remove(ApiClient &client, const QString &name);
 

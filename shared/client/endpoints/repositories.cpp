@@ -4,8 +4,6 @@
 
 namespace kai::client::repositories {
 
-namespace {
-
 QString path(const QString &namespaceName, const QString &name)
 {
     // Extended names ("a/b") keep their slashes.
@@ -14,6 +12,8 @@ QString path(const QString &namespaceName, const QString &name)
         segments << ApiRequest::segment(part);
     return QStringLiteral("/api/v1/repository/") + segments.join(u'/');
 }
+
+namespace {
 
 QString visibilityName(Visibility visibility)
 {
@@ -32,6 +32,15 @@ Reply<RepositoryPage> *listPage(ApiClient &client, const QString &namespaceName,
         query.addQueryItem(QStringLiteral("next_page"), ApiRequest::queryValue(nextPage));
     return client.call<RepositoryPage>(ApiRequest{"GET", QStringLiteral("/api/v1/repository"), query, {}},
                                        &RepositoryPage::fromJson);
+}
+
+Reply<RepositoryDetails> *get(ApiClient &client, const QString &namespaceName, const QString &name)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("includeTags"), QStringLiteral("false"));
+    query.addQueryItem(QStringLiteral("includeStats"), QStringLiteral("false"));
+    return client.call<RepositoryDetails>(ApiRequest{"GET", path(namespaceName, name), query, {}},
+                                          &RepositoryDetails::fromJson);
 }
 
 Reply<Done> *create(ApiClient &client, const NewRepository &repository)

@@ -6,45 +6,54 @@ namespace kai::client::robots {
 
 namespace {
 
-QString listPath(const QString &organization)
+QString path(const RobotNamespace &owner, const QString &shortName)
 {
-    return QStringLiteral("/api/v1/organization/") + ApiRequest::segment(organization) + QStringLiteral("/robots");
-}
-
-QString path(const QString &organization, const QString &shortName)
-{
-    return listPath(organization) + u'/' + ApiRequest::segment(shortName);
+    return owner.path() + u'/' + ApiRequest::segment(shortName);
 }
 
 } // namespace
 
-Reply<RobotList> *list(ApiClient &client, const QString &organization)
+RobotNamespace RobotNamespace::ownUser(const QString &username)
+{
+    RobotNamespace owner(username);
+    owner.m_user = true;
+    return owner;
+}
+
+QString RobotNamespace::path() const
+{
+    if (m_user)
+        return QStringLiteral("/api/v1/user/robots");
+    return QStringLiteral("/api/v1/organization/") + ApiRequest::segment(m_name) + QStringLiteral("/robots");
+}
+
+Reply<RobotList> *list(ApiClient &client, const RobotNamespace &owner)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("permissions"), QStringLiteral("true"));
     query.addQueryItem(QStringLiteral("token"), QStringLiteral("false"));
-    return client.call<RobotList>(ApiRequest{"GET", listPath(organization), query, {}}, &RobotList::fromJson);
+    return client.call<RobotList>(ApiRequest{"GET", owner.path(), query, {}}, &RobotList::fromJson);
 }
 
-Reply<Robot> *get(ApiClient &client, const QString &organization, const QString &shortName)
+Reply<Robot> *get(ApiClient &client, const RobotNamespace &owner, const QString &shortName)
 {
-    return client.call<Robot>(ApiRequest{"GET", path(organization, shortName), {}, {}}, &Robot::fromJson);
+    return client.call<Robot>(ApiRequest{"GET", path(owner, shortName), {}, {}}, &Robot::fromJson);
 }
 
-Reply<Robot> *create(ApiClient &client, const QString &organization, const QString &shortName, const QString &description)
+Reply<Robot> *create(ApiClient &client, const RobotNamespace &owner, const QString &shortName, const QString &description)
 {
-    return client.call<Robot>(ApiRequest{"PUT", path(organization, shortName), {}, QJsonObject{{"description", description}}},
+    return client.call<Robot>(ApiRequest{"PUT", path(owner, shortName), {}, QJsonObject{{"description", description}}},
                               &Robot::fromJson);
 }
 
-Reply<Done> *remove(ApiClient &client, const QString &organization, const QString &shortName)
+Reply<Done> *remove(ApiClient &client, const RobotNamespace &owner, const QString &shortName)
 {
-    return client.callForDone(ApiRequest{"DELETE", path(organization, shortName), {}, {}});
+    return client.callForDone(ApiRequest{"DELETE", path(owner, shortName), {}, {}});
 }
 
-Reply<Robot> *regenerateToken(ApiClient &client, const QString &organization, const QString &shortName)
+Reply<Robot> *regenerateToken(ApiClient &client, const RobotNamespace &owner, const QString &shortName)
 {
-    return client.call<Robot>(ApiRequest{"POST", path(organization, shortName) + QStringLiteral("/regenerate"), {}, {}},
+    return client.call<Robot>(ApiRequest{"POST", path(owner, shortName) + QStringLiteral("/regenerate"), {}, {}},
                               &Robot::fromJson);
 }
 

@@ -5,23 +5,44 @@
 
 namespace kai::client::robots {
 
-// The robot accounts of an organization (reference §2.5); `shortName` is
-// the part after "org+".
+// Whose robot accounts: an organization's (/api/v1/organization/{org}/robots)
+// or the signed-in user's own (/api/v1/user/robots; Kai, like Quay's API,
+// serves a user's robots only there).
+class RobotNamespace
+{
+public:
+    // Most callers name an organization, so a name converts implicitly.
+    RobotNamespace(const QString &organization) : m_name(organization) {}
+    static RobotNamespace ownUser(const QString &username);
 
-// GET /api/v1/organization/{org}/robots?permissions=true&token=false
-Reply<RobotList> *list(ApiClient &client, const QString &organization);
+    // The part before '+' in the robots' full names.
+    QString name() const { return m_name; }
+    bool isUser() const { return m_user; }
+    // The robots collection, "/api/v1/.../robots".
+    QString path() const;
 
-// GET /api/v1/organization/{org}/robots/{short} (with the token)
-Reply<Robot> *get(ApiClient &client, const QString &organization, const QString &shortName);
+private:
+    QString m_name;
+    bool m_user = false;
+};
 
-// PUT /api/v1/organization/{org}/robots/{short} {description}
-Reply<Robot> *create(ApiClient &client, const QString &organization, const QString &shortName, const QString &description);
+// The robot accounts of a namespace (reference §2.5); `shortName` is the
+// part after "ns+".
 
-// DELETE /api/v1/organization/{org}/robots/{short}
-Reply<Done> *remove(ApiClient &client, const QString &organization, const QString &shortName);
+// GET .../robots?permissions=true&token=false
+Reply<RobotList> *list(ApiClient &client, const RobotNamespace &owner);
 
-// POST /api/v1/organization/{org}/robots/{short}/regenerate: the robot
+// GET .../robots/{short} (with the token)
+Reply<Robot> *get(ApiClient &client, const RobotNamespace &owner, const QString &shortName);
+
+// PUT .../robots/{short} {description}
+Reply<Robot> *create(ApiClient &client, const RobotNamespace &owner, const QString &shortName, const QString &description);
+
+// DELETE .../robots/{short}
+Reply<Done> *remove(ApiClient &client, const RobotNamespace &owner, const QString &shortName);
+
+// POST .../robots/{short}/regenerate: the robot
 // with its new token.
-Reply<Robot> *regenerateToken(ApiClient &client, const QString &organization, const QString &shortName);
+Reply<Robot> *regenerateToken(ApiClient &client, const RobotNamespace &owner, const QString &shortName);
 
 } // namespace kai::client::robots

@@ -56,6 +56,11 @@ Reply<CurrentUser> *currentUser(ApiClient &client)
     return client.call<CurrentUser>(userRequest(), &CurrentUser::fromJson);
 }
 
+Reply<Done> *updateSettings(ApiClient &client, const NamespaceSettings &settings)
+{
+    return client.callForDone(ApiRequest{"PUT", QStringLiteral("/api/v1/user/"), {}, settings.toJson()});
+}
+
 Reply<Done> *verifyFreshLogin(ApiClient &client, const QString &password)
 {
     return client.callForDone(

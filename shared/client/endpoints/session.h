@@ -2,6 +2,7 @@
 
 #include "client/apiclient.h"
 #include "client/types/currentuser.h"
+#include "client/types/organization.h"
 
 namespace kai::client::session {
 
@@ -16,6 +17,10 @@ Reply<CurrentUser> *signInWithToken(ApiClient &client, const QString &token);
 
 // GET /api/v1/user/
 Reply<CurrentUser> *currentUser(ApiClient &client);
+
+// PUT /api/v1/user/ {email?, tag_expiration_s?}: the own namespace's
+// general settings.
+Reply<Done> *updateSettings(ApiClient &client, const NamespaceSettings &settings);
 
 // POST /api/v1/signin/verify {password}: the "Please Verify" fresh login.
 Reply<Done> *verifyFreshLogin(ApiClient &client, const QString &password);

@@ -1,5 +1,7 @@
 #include "superuser.h"
 
+#include <QJsonObject>
+
 namespace kai::client::superuser {
 
 namespace {
@@ -36,6 +38,48 @@ Reply<Done> *removeUser(ApiClient &client, const QString &name)
 {
     return client.callForDone(
         ApiRequest{"DELETE", QStringLiteral("/api/v1/superuser/users/") + ApiRequest::segment(name), {}, {}});
+}
+
+Reply<CreatedUser> *createUser(ApiClient &client, const QString &username, const QString &email)
+{
+    return client.call<CreatedUser>(ApiRequest{"POST", QStringLiteral("/api/v1/superuser/users/"), {},
+                                               QJsonObject{{"username", username}, {"email", email}}},
+                                    &CreatedUser::fromJson);
+}
+
+namespace {
+Reply<Done> *updateUser(ApiClient &client, const QString &user, const QJsonObject &change)
+{
+    return client.callForDone(
+        ApiRequest{"PUT", QStringLiteral("/api/v1/superuser/users/") + ApiRequest::segment(user), {}, change});
+}
+} // namespace
+
+Reply<Done> *changeEmail(ApiClient &client, const QString &user, const QString &email)
+{
+    return updateUser(client, user, QJsonObject{{"email", email}});
+}
+
+Reply<Done> *changePassword(ApiClient &client, const QString &user, const QString &password)
+{
+    return updateUser(client, user, QJsonObject{{"password", password}});
+}
+
+Reply<Done> *setUserEnabled(ApiClient &client, const QString &user, bool enabled)
+{
+    return updateUser(client, user, QJsonObject{{"enabled", enabled}});
+}
+
+Reply<Done> *renameOrganization(ApiClient &client, const QString &name, const QString &newName)
+{
+    return client.callForDone(ApiRequest{"PUT", QStringLiteral("/api/v1/superuser/organizations/") + ApiRequest::segment(name),
+                                         {}, QJsonObject{{"name", newName}}});
+}
+
+Reply<Done> *takeOwnership(ApiClient &client, const QString &namespaceName)
+{
+    return client.callForDone(
+        ApiRequest{"POST", QStringLiteral("/api/v1/superuser/takeownership/") + ApiRequest::segment(namespaceName), {}, {}});
 }
 
 } // namespace kai::client::superuser

@@ -25,6 +25,8 @@ Result<CurrentUser> CurrentUser::fromJson(const QJsonDocument &document)
     user.email = object.value("email").toString();
     user.superUser = object.value("super_user").toBool();
     user.globalReadOnlySuperUser = object.value("global_readonly_super_user").toBool();
+    if (object.value("tag_expiration_s").isDouble())
+        user.tagExpirationSeconds = qint64(object.value("tag_expiration_s").toDouble());
     for (const QJsonValue &value : object.value("organizations").toArray()) {
         const QJsonObject org = value.toObject();
         if (!org.value("name").isString())

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace kai::client {
 
 // GET /api/v1/user/: who is signed in, and the organizations they belong to.
@@ -22,6 +24,7 @@ struct CurrentUser
     QString email;
     bool superUser = false;
     bool globalReadOnlySuperUser = false;
+    std::optional<qint64> tagExpirationSeconds;   // the own namespace's time machine window
     QList<Membership> organizations;
 
     // Superusers may change things; read-only superusers only look.

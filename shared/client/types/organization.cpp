@@ -38,7 +38,19 @@ Result<Organization> Organization::fromJson(const QJsonDocument &document)
     org.isAdmin = object.value("is_admin").toBool();
     org.isMember = object.value("is_member").toBool();
     org.teamCount = int(object.value("teams").toObject().size());
+    if (object.value("tag_expiration_s").isDouble())
+        org.tagExpirationSeconds = qint64(object.value("tag_expiration_s").toDouble());
     return org;
+}
+
+QJsonObject NamespaceSettings::toJson() const
+{
+    QJsonObject body;
+    if (email)
+        body.insert("email", *email);
+    if (tagExpirationSeconds)
+        body.insert("tag_expiration_s", *tagExpirationSeconds);
+    return body;
 }
 
 } // namespace kai::client

@@ -3,8 +3,11 @@
 #include "core/result.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace kai::client {
 
@@ -32,8 +35,21 @@ struct Organization
     bool isAdmin = false;
     bool isMember = false;
     int teamCount = 0;
+    std::optional<qint64> tagExpirationSeconds;   // admins only: the time machine window
+
 
     static Result<Organization> fromJson(const QJsonDocument &document);
+};
+
+// The "General settings" a namespace admin changes (console-workflows
+// §3.7.1): PUT /api/v1/organization/{org} or PUT /api/v1/user/. A field left
+// empty is not sent.
+struct NamespaceSettings
+{
+    std::optional<QString> email;
+    std::optional<qint64> tagExpirationSeconds;
+
+    QJsonObject toJson() const;
 };
 
 } // namespace kai::client

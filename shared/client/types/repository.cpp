@@ -30,4 +30,21 @@ Result<RepositoryPage> RepositoryPage::fromJson(const QJsonDocument &document)
     return page;
 }
 
+Result<RepositoryDetails> RepositoryDetails::fromJson(const QJsonDocument &document)
+{
+    const QJsonObject repo = document.object();
+    if (!repo.value("namespace").isString() || !repo.value("name").isString())
+        return Error::of(ErrorKind::Internal, QStringLiteral("Unexpected answer: no repository name"));
+    RepositoryDetails details;
+    details.namespaceName = repo.value("namespace").toString();
+    details.name = repo.value("name").toString();
+    details.description = repo.value("description").toString();
+    details.isPublic = repo.value("is_public").toBool();
+    details.isOrganization = repo.value("is_organization").toBool();
+    details.state = repo.value("state").toString();
+    details.canWrite = repo.value("can_write").toBool();
+    details.canAdmin = repo.value("can_admin").toBool();
+    return details;
+}
+
 } // namespace kai::client

@@ -35,6 +35,24 @@ struct RepositoryPage
 
 enum class Visibility { Public, Private };
 
+// GET /api/v1/repository/{ns}/{repo} without tags and stats: what the
+// repository page needs to decide its tabs (console-workflows §5).
+struct RepositoryDetails
+{
+    QString namespaceName;
+    QString name;
+    QString description;
+    bool isPublic = false;
+    bool isOrganization = false;
+    QString state;            // NORMAL, READ_ONLY, MIRROR, ORG_MIRROR
+    bool canWrite = false;
+    bool canAdmin = false;
+
+    QString fullName() const { return namespaceName + u'/' + name; }
+
+    static Result<RepositoryDetails> fromJson(const QJsonDocument &document);
+};
+
 // The body of POST /api/v1/repository.
 struct NewRepository
 {

@@ -24,4 +24,14 @@ Result<SuperuserUserPage> SuperuserUserPage::fromJson(const QJsonDocument &docum
     return page;
 }
 
+Result<CreatedUser> CreatedUser::fromJson(const QJsonDocument &document)
+{
+    const QJsonObject object = document.object();
+    CreatedUser user{object.value("username").toString(), object.value("email").toString(),
+                     object.value("password").toString()};
+    if (user.username.isEmpty() || user.password.isEmpty())
+        return Error::of(ErrorKind::Internal, QStringLiteral("Unexpected answer: no username or password"));
+    return user;
+}
+
 } // namespace kai::client

@@ -26,4 +26,15 @@ struct SuperuserUserPage
     static Result<SuperuserUserPage> fromJson(const QJsonDocument &document);
 };
 
+// The answer of POST /api/v1/superuser/users/: the new account and the
+// password the server generated for it (shown to the superuser once).
+struct CreatedUser
+{
+    QString username;
+    QString email;
+    QString password;
+
+    static Result<CreatedUser> fromJson(const QJsonDocument &document);
+};
+
 } // namespace kai::client

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "client/types/entity.h"
+
+#include <QWidget>
+
+class QKeyEvent;
+class QModelIndex;
+
+#include <memory>
+#include <optional>
+
+namespace kai::client {
+class ApiClient;
+}
+
+namespace kai::console {
+
+// The chooser of every "user, robot or team" field (console-workflows §0
+// "Entity picker"): an editable field that searches
+// GET /api/v1/entities/{prefix} one second after the last key and offers the
+// results (name + kind) in a popup; "No results found" when there are none,
+// the server's message when the search failed. The debounce is one second,
+// or KAI_CONSOLE_DEBOUNCE_MS from the environment when constructed, or what
+// setDebounceMilliseconds() says. Only the newest search's answer is shown.
+//
+// Keyboard: Down opens the popup / moves into the list, Up moves back,
+// Enter takes the highlighted result, Escape closes the popup. Editing the
+// text after a choice clears it (entityChanged() again).
+//
+// Child objectNames, for tests and keyboard users:
+//   entityPickerEdit     the QLineEdit the person types into
+//   entityPickerResults  the popup's QListView (its rows are the results;
+//                        activating a row chooses that entity)
+class EntityPicker : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EntityPicker(client::ApiClient &client, QWidget *parent = nullptr);
+    ~EntityPicker() override;
+
+    // The organization (or user namespace) whose robots and teams are offered.
+    void setNamespace(const QString &namespaceName);
+    // Teams are offered only when on (default off).
+    void setIncludeTeams(bool include);
+    // Shortens the one-second debounce (tests use a few milliseconds).
+    void setDebounceMilliseconds(int milliseconds);
+
+    // The chosen entity; none until one was chosen from the results, and
+    // none again once the text is edited away from it.
+    std::optional<client::Entity> entity() const;
+    void clear();
+
+signals:
+    // A result was chosen, or the choice was dropped by editing or clear().
+    void entityChanged();
+
+private:
+    void onTextEdited(const QString &text);
+    void startSearch();
+    void stopSearching();
+    void showPopup();
+    void choose(const QModelIndex &index);
+    bool editKeyPressed(QKeyEvent *event);
+    bool popupKeyPressed(QKeyEvent *event);
+
+    struct Parts;
+    std::unique_ptr<Parts> m_parts;
+};
+
+} // namespace kai::console
