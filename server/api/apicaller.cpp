@@ -6,10 +6,6 @@
 
 namespace kai::api {
 
-namespace {
-constexpr qint64 kFreshLoginMs = 10 * 60 * 1000;
-}
-
 QString sessionIdHash(const QString &sessionId)
 {
     return QString::fromLatin1(QCryptographicHash::hash(sessionId.toUtf8(), QCryptographicHash::Sha256).toHex());
@@ -62,7 +58,7 @@ Result<ApiCaller> authenticateApiCaller(const http::HttpRequest &request, runtim
         if (user->has_value() && (*user)->enabled) {
             caller.identity = context.authenticator.identityOf(**user);
             caller.viaSession = true;
-            caller.freshLogin = now - (*session)->loginMs < kFreshLoginMs;
+            caller.freshLogin = now - (*session)->loginMs < context.config().freshLoginTimeoutSeconds * 1000;
         }
     }
     return caller;

@@ -49,7 +49,7 @@ Status requireUser(const ApiCaller &caller);
 // require_user_admin): 401 anonymous or robot, 403 without user:admin.
 Result<ApiCaller> authenticateUserAdmin(const http::HttpRequest &request, runtime::WorkerContext &context);
 // The fresh-login rule (§1.2): session callers must have entered their
-// password within the last 10 minutes; token callers are exempt.
+// password within FRESH_LOGIN_TIMEOUT (10m); token callers are exempt.
 Status requireFreshLogin(const ApiCaller &caller);
 
 // The UI session cookie and its lookup key.

@@ -42,7 +42,7 @@ const std::set<std::string> &knownKeys()
         "FEATURE_GARBAGE_COLLECTION", "KAI_GC_BLOB_GRACE_SECONDS",
         "ACTION_LOG_AUDIT_LOGINS", "ACTION_LOG_AUDIT_LOGIN_FAILURES", "ACTION_LOG_RETENTION",
         "FEATURE_AGGREGATED_LOG_COUNT_RETRIEVAL", "KAI_ACTION_LOG_PULLS",
-        "FEATURE_LOG_EXPORT", "EXPORT_ACTION_LOGS_SECONDS", "EXPORT_ACTION_LOGS_WORKER_POLL_PERIOD", "SSRF_ALLOWED_HOSTS",
+        "FRESH_LOGIN_TIMEOUT", "FEATURE_LOG_EXPORT", "EXPORT_ACTION_LOGS_SECONDS", "EXPORT_ACTION_LOGS_WORKER_POLL_PERIOD", "SSRF_ALLOWED_HOSTS",
         // Quay keys accepted for compatibility; not (yet) acted upon.
         "AUTHENTICATION_TYPE", "BUILDLOGS_REDIS", "USER_EVENTS_REDIS",
         "SECRET_KEY", "DATABASE_SECRET_KEY", "SETUP_COMPLETE",
@@ -254,6 +254,24 @@ Status applyLogKeys(const YAML::Node &root, Config &config)
     return {};
 }
 
+// Sessions: the fresh-login window (Quay's pattern ^[0-9]+(w|m|d|h|s)$).
+// Zero would ask for the password again on the replayed request itself.
+Status applySessionKeys(const YAML::Node &root, Config &config)
+{
+    const YAML::Node n = root["FRESH_LOGIN_TIMEOUT"];
+    if (!n || n.IsNull())
+        return {};
+    auto v = readString(n, QStringLiteral("FRESH_LOGIN_TIMEOUT"));
+    if (!v)
+        return v.error();
+    const auto seconds = parseConfigDurationSeconds(*v);
+    if (!seconds || *seconds <= 0)
+        return invalid("FRESH_LOGIN_TIMEOUT", QStringLiteral("'%1' is not a positive duration such as 10m, 1h or 30s").arg(*v));
+    config.freshLoginTimeout = *v;
+    config.freshLoginTimeoutSeconds = *seconds;
+    return {};
+}
+
 // Manifest labels and model cards. The annotation keys are maps of
 // string pairs a manifest's or layer's annotations must all contain.
 Status applyLabelKeys(const YAML::Node &root, Config &config)
@@ -383,6 +401,8 @@ Status applyYaml(const YAML::Node &root, Config &config, QStringList &warnings)
     if (Status s = applyLogKeys(root, config); !s)
         return s;
     if (Status s = applyLogExportKeys(root, config); !s)
+        return s;
+    if (Status s = applySessionKeys(root, config); !s)
         return s;
     config.workerThreads = int(workers);
 

@@ -47,6 +47,10 @@ struct Config
     qint64 registryJwtMaxFreshSeconds = 3660; // REGISTRY_JWT_AUTH_MAX_FRESH_S
     qint64 maximumManifestBytes = 4 * 1024 * 1024; // KAI_MAXIMUM_MANIFEST_SIZE
     qint64 uploadMaxAgeSeconds = 24 * 3600;        // KAI_UPLOAD_MAX_AGE_SECONDS
+    // FRESH_LOGIN_TIMEOUT: how long after a password sign-in a session may
+    // still do sensitive actions without re-entering the password.
+    QString freshLoginTimeout = "10m";
+    qint64 freshLoginTimeoutSeconds = 600;
 
     // Mail (Quay's MAIL_* keys). Kai's default is off: a fresh install has
     // no mail server, and with mailing off Quay adds team members directly.

@@ -110,6 +110,18 @@ private Q_SLOTS:
         QVERIFY(loaded->warnings.isEmpty());
     }
 
+    void freshLoginTimeoutIsRead()
+    {
+        auto defaults = loadConfig({{}, m_dir.filePath("data"), {}});
+        QVERIFY(defaults.ok());
+        QCOMPARE(defaults->config.freshLoginTimeoutSeconds, 600);   // Quay's "10m"
+        auto loaded = loadYaml("FRESH_LOGIN_TIMEOUT: 2h\n");
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(loaded.error().message));
+        QCOMPARE(loaded->config.freshLoginTimeout, QStringLiteral("2h"));
+        QCOMPARE(loaded->config.freshLoginTimeoutSeconds, 7200);
+        QVERIFY(loaded->warnings.isEmpty());
+    }
+
     void labelAndModelcardKeysAreRead()
     {
         auto defaults = loadConfig({{}, m_dir.filePath("data"), {}});
@@ -166,6 +178,8 @@ private Q_SLOTS:
         QTest::newRow("gc frequency zero") << QByteArray("GARBAGE_COLLECTION_FREQUENCY: 0\n") << "GARBAGE_COLLECTION_FREQUENCY";
         QTest::newRow("gc grace negative") << QByteArray("KAI_GC_BLOB_GRACE_SECONDS: -1\n") << "KAI_GC_BLOB_GRACE_SECONDS";
         QTest::newRow("modelcard limit zero") << QByteArray("KAI_MODELCARD_MAX_BYTES: 0\n") << "KAI_MODELCARD_MAX_BYTES";
+        QTest::newRow("fresh login timeout not a duration") << QByteArray("FRESH_LOGIN_TIMEOUT: 10 minutes\n") << "FRESH_LOGIN_TIMEOUT";
+        QTest::newRow("fresh login timeout zero") << QByteArray("FRESH_LOGIN_TIMEOUT: 0s\n") << "FRESH_LOGIN_TIMEOUT";
         QTest::newRow("reserved prefix without dot") << QByteArray("LABEL_KEY_RESERVED_PREFIXES: [com.example]\n")
                                                      << "LABEL_KEY_RESERVED_PREFIXES";
     }
