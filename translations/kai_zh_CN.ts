@@ -62,6 +62,10 @@
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
+    <message>
+        <source>The certificate of %1 is not trusted (SHA-256 fingerprint %2).</source>
+        <translation>%1 的证书不受信任（SHA-256 指纹 %2）。</translation>
+    </message>
 </context>
 <context>
     <name>kai::console::AddPermissionDialog</name>
@@ -1789,6 +1793,36 @@ Members: %4</source>
     <message>
         <source>Paste an OAuth access token.</source>
         <translation>请粘贴 OAuth 访问令牌。</translation>
+    </message>
+    <message>
+        <source>Untrusted certificate</source>
+        <translation>不受信任的证书</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted by this system, for example because it is self-signed.
+
+Subject: %2
+Issuer: %3
+SHA-256 fingerprint:
+%4
+
+Trust it only if this is the fingerprint of your server&apos;s certificate. The console then accepts exactly this certificate for this server and asks again if it changes.</source>
+        <translation>此系统不信任 %1 的证书，例如因为它是自签名证书。
+
+主题：%2
+颁发者：%3
+SHA-256 指纹：
+%4
+
+仅当这是您的服务器证书的指纹时才信任它。之后，控制台将仅为此服务器接受此证书，如果证书发生变化，会再次询问。</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>信任此证书</translation>
+    </message>
+    <message>
+        <source>Not signed in: the certificate of %1 was not trusted.</source>
+        <translation>未登录：%1 的证书未被信任。</translation>
     </message>
 </context>
 <context>

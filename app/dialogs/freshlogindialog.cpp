@@ -39,13 +39,19 @@ FreshLoginDialog::FreshLoginDialog(client::ApiClient &client, QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
+    // The dialog grows with the wrapped explanation and the message, which
+    // a fixed first size would clip.
+    intro->setMinimumWidth(400);
+    intro->setMinimumHeight(intro->heightForWidth(400));
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 }
 
 void FreshLoginDialog::reject()
 {
     m_pending.cancel();
-    m_client.abandonParkedRequests(Error::of(ErrorKind::ApiFreshLoginRequired, tr("Fresh login verification cancelled")));
+    // Closed first: whatever the failed requests set off may ask again.
     QDialog::reject();
+    m_client.abandonParkedRequests(Error::of(ErrorKind::ApiFreshLoginRequired, tr("Fresh login verification cancelled")));
 }
 
 void FreshLoginDialog::verify()

@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -211,6 +212,10 @@ void SignInDialog::submit()
     m_message->hide();
     setBusy(true);
     m_client.setServer(url);
+    {
+        QSettings settings;
+        m_client.setTrustedCertificateFingerprint(SavedServers(settings).trustedCertificate(url.toString()));
+    }
     client::Reply<client::CurrentUser> *reply =
         token ? client::session::signInWithToken(m_client, m_token->text())
               : client::session::signIn(m_client, m_username->text().trimmed(), m_password->text());
@@ -219,6 +224,8 @@ void SignInDialog::submit()
         m_pending.finish();
         setBusy(false);
         if (!user) {
+            if (const auto certificate = client::untrustedCertificateOf(user.error()))
+                return askToTrust(*certificate);
             showMessage(user.error().message);
             (m_tokenMethod->isChecked() ? m_token : m_password)->setFocus();
             return;
@@ -234,6 +241,37 @@ void SignInDialog::submit()
         emit signedIn();
         accept();
     });
+}
+
+void SignInDialog::askToTrust(const client::UntrustedCertificate &certificate)
+{
+    const QString server = currentLogin().url;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Untrusted certificate"),
+                                tr("The certificate of %1 is not trusted by this system, for example because it is "
+                                   "self-signed.\n\nSubject: %2\nIssuer: %3\nSHA-256 fingerprint:\n%4\n\n"
+                                   "Trust it only if this is the fingerprint of your server's certificate. The console "
+                                   "then accepts exactly this certificate for this server and asks again if it changes.")
+                                    .arg(server, certificate.subject, certificate.issuer, certificate.fingerprintText()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("certificateTrustDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPushButton *trust = box->addButton(tr("Trust this certificate"), QMessageBox::AcceptRole);
+    trust->setObjectName(QStringLiteral("trustCertificateButton"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelTrustButton"));
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, trust, server, sha256 = certificate.sha256]() {
+        if (box->clickedButton() != trust) {
+            showMessage(tr("Not signed in: the certificate of %1 was not trusted.").arg(server));
+            return;
+        }
+        QSettings settings;
+        SavedServers(settings).trustCertificate(server, sha256);
+        submit();
+    });
+    box->open();
 }
 
 void SignInDialog::setBusy(bool busy)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/apiclient.h"
+#include "client/apierror.h"
 #include "dialogs/pendingrequest.h"
 #include "client/types/currentuser.h"
 
@@ -48,6 +49,9 @@ private:
     void applySavedServer(int index);
     void updateMethod();
     void submit();
+    // The server's certificate is not trusted: asks whether to trust its
+    // fingerprint for this server and signs in again if so.
+    void askToTrust(const client::UntrustedCertificate &certificate);
     void setBusy(bool busy);
     void showMessage(const QString &message);
     SavedServer currentLogin() const;

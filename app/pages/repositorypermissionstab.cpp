@@ -6,16 +6,15 @@
 #include "models/repositorypermissionmodel.h"
 #include "pages/bulkoperation.h"
 #include "widgets/listpagekit.h"
+#include "widgets/roleeditordelegate.h"
 #include "widgets/loadstateview.h"
 
-#include <QComboBox>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 
@@ -26,43 +25,6 @@ namespace kai::console {
 namespace {
 
 constexpr std::array kRoles{client::RepositoryRole::Read, client::RepositoryRole::Write, client::RepositoryRole::Admin};
-
-// The inline Read/Write/Admin choice of a row. Choosing commits at once:
-// the model turns the edit into a request, and the row follows the
-// server's answer.
-class RoleEditorDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &, const QModelIndex &) const override
-    {
-        auto *editor = new QComboBox(parent);
-        editor->setObjectName(QStringLiteral("permissionRoleEditor"));
-        for (const client::RepositoryRole role : kRoles)
-            editor->addItem(RepositoryPermissionModel::roleLabel(role), client::repositoryRoleName(role));
-        connect(editor, &QComboBox::activated, this, [this, editor]() {
-            emit const_cast<RoleEditorDelegate *>(this)->commitData(editor);
-        });
-        return editor;
-    }
-
-    void setEditorData(QWidget *editor, const QModelIndex &index) const override
-    {
-        auto *combo = static_cast<QComboBox *>(editor);
-        combo->setCurrentIndex(combo->findData(index.data(Qt::EditRole)));
-    }
-
-    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override
-    {
-        model->setData(index, static_cast<QComboBox *>(editor)->currentData(), Qt::EditRole);
-    }
-
-    void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &) const override
-    {
-        editor->setGeometry(option.rect);
-    }
-};
 
 } // namespace
 
@@ -80,7 +42,7 @@ RepositoryPermissionsTab::RepositoryPermissionsTab(client::ApiClient &client, QW
     m_table->sortByColumn(RepositoryPermissionModel::AccountColumn, Qt::AscendingOrder);
     m_table->setColumnWidth(RepositoryPermissionModel::AccountColumn, 260);
     m_table->setColumnWidth(RepositoryPermissionModel::TypeColumn, 90);
-    m_table->setItemDelegateForColumn(RepositoryPermissionModel::RoleColumn, new RoleEditorDelegate(m_table));
+    m_table->setItemDelegateForColumn(RepositoryPermissionModel::RoleColumn, new RoleEditorDelegate(QStringLiteral("permissionRoleEditor"), m_table));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_filter->setPlaceholderText(tr("Search by Account..."));

@@ -1,12 +1,19 @@
 #include "savedservers.h"
 
 #include <QSettings>
+#include <QUrl>
 
 namespace kai::console {
 
 namespace {
 constexpr int kMaxServers = 20;
+
+// One key per server address; percent-encoded because '/' separates groups.
+QString certificateKey(const QString &url)
+{
+    return QStringLiteral("trustedCertificates/") + QString::fromLatin1(QUrl::toPercentEncoding(url));
 }
+} // namespace
 
 QString SavedServer::secretKey() const
 {
@@ -48,6 +55,16 @@ void SavedServers::forget(const SavedServer &server)
     QList<SavedServer> servers = list();
     servers.removeIf([&](const SavedServer &s) { return s.sameLogin(server); });
     store(servers);
+}
+
+QByteArray SavedServers::trustedCertificate(const QString &url) const
+{
+    return QByteArray::fromHex(m_settings.value(certificateKey(url)).toString().toLatin1());
+}
+
+void SavedServers::trustCertificate(const QString &url, const QByteArray &sha256)
+{
+    m_settings.setValue(certificateKey(url), QString::fromLatin1(sha256.toHex()));
 }
 
 void SavedServers::store(const QList<SavedServer> &servers)

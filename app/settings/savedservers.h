@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -29,6 +30,12 @@ public:
     QList<SavedServer> list() const;
     void remember(const SavedServer &server);
     void forget(const SavedServer &server);
+
+    // The SHA-256 digest of the certificate the user trusted for the server
+    // at `url` (self-signed); empty when none. Not secret: a fingerprint
+    // only says which certificate to accept.
+    QByteArray trustedCertificate(const QString &url) const;
+    void trustCertificate(const QString &url, const QByteArray &sha256);
 
 private:
     void store(const QList<SavedServer> &servers);

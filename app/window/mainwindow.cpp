@@ -279,7 +279,9 @@ void MainWindow::showMessage(const QString &text, bool success)
 
 void MainWindow::askForFreshLogin()
 {
-    if (m_freshLogin)
+    // A dialog already answered (hidden, deleted later) no longer speaks for
+    // the requests parked now: they need a dialog of their own.
+    if (m_freshLogin && m_freshLogin->isVisible())
         return;
     m_freshLogin = new FreshLoginDialog(m_client, this);
     m_freshLogin->setAttribute(Qt::WA_DeleteOnClose);

@@ -7,6 +7,9 @@
 #include <QNetworkCookieJar>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
 
 namespace kai::client {
 
@@ -29,6 +32,7 @@ void ApiClient::setServer(const QUrl &baseUrl)
     m_server = baseUrl;
     if (m_server.path().endsWith(u'/'))
         m_server.setPath(m_server.path().chopped(1));
+    m_trustedFingerprint.clear();
     forgetCredentials();
 }
 
@@ -75,13 +79,31 @@ void ApiClient::send(const ApiRequest &request, ReplyBase *owner, Completion don
         if (guarded)
             guarded->abort();
     });
+    auto rejected = std::make_shared<std::optional<UntrustedCertificate>>();
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this, reply, rejected](const QList<QSslError> &errors) { checkCertificate(reply, errors, rejected); });
     // The owner is the context: once it is cancelled (and deleted), the
     // answer goes nowhere.
-    connect(reply, &QNetworkReply::finished, owner,
-            [this, reply, request, owner, done = std::move(done)]() { handleFinished(reply, request, owner, done); });
+    connect(reply, &QNetworkReply::finished, owner, [this, reply, request, owner, rejected, done = std::move(done)]() {
+        handleFinished(reply, request, owner, done, rejected);
+    });
 }
 
-void ApiClient::handleFinished(QNetworkReply *reply, const ApiRequest &request, ReplyBase *owner, const Completion &done)
+void ApiClient::checkCertificate(QNetworkReply *reply, const QList<QSslError> &errors, const RejectedCertificate &rejected)
+{
+    const QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
+    if (leaf.isNull())
+        return;
+    const QByteArray sha256 = leaf.digest(QCryptographicHash::Sha256);
+    if (!m_trustedFingerprint.isEmpty() && sha256 == m_trustedFingerprint) {
+        reply->ignoreSslErrors(errors);
+        return;
+    }
+    *rejected = UntrustedCertificate{m_server, sha256, leaf.subjectDisplayName(), leaf.issuerDisplayName()};
+}
+
+void ApiClient::handleFinished(QNetworkReply *reply, const ApiRequest &request, ReplyBase *owner, const Completion &done,
+                               const RejectedCertificate &rejected)
 {
     if (owner->isFinished())
         return;
@@ -96,6 +118,8 @@ void ApiClient::handleFinished(QNetworkReply *reply, const ApiRequest &request, 
         // transfer timeout.
         if (reply->error() == QNetworkReply::OperationCanceledError)
             return done(timedOut(reply->url(), m_transferTimeoutMs / 1000));
+        if (*rejected)
+            return done(untrustedCertificate(**rejected));
         return done(unreachable(reply->url(), reply->errorString()));
     }
     if (status >= 400) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apierror.h"
 #include "reply.h"
 
 #include <QByteArray>
@@ -13,10 +14,12 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QSslError;
 
 namespace kai::client {
 
@@ -52,9 +55,16 @@ public:
     Q_DISABLE_COPY_MOVE(ApiClient)
 
     // "https://quay.example.com" (a path prefix is kept). Forgets the
-    // credentials of the previous server.
+    // credentials and the trusted certificate of the previous server.
     void setServer(const QUrl &baseUrl);
     QUrl server() const { return m_server; }
+
+    // The SHA-256 digest of the one leaf certificate the user trusts for
+    // this server although the system does not (self-signed). Its TLS
+    // errors are ignored only while the server presents exactly that
+    // certificate; any other fails the call with untrustedCertificate().
+    void setTrustedCertificateFingerprint(const QByteArray &sha256) { m_trustedFingerprint = sha256; }
+    QByteArray trustedCertificateFingerprint() const { return m_trustedFingerprint; }
 
     // Bearer mode: every call carries "Authorization: Bearer <token>".
     void setBearerToken(const QString &token);
@@ -120,10 +130,16 @@ private:
         Completion done;
     };
 
-    void handleFinished(QNetworkReply *reply, const ApiRequest &request, ReplyBase *owner, const Completion &done);
+    // The certificate a reply's TLS errors were about, kept for its error.
+    using RejectedCertificate = std::shared_ptr<std::optional<UntrustedCertificate>>;
+
+    void checkCertificate(QNetworkReply *reply, const QList<QSslError> &errors, const RejectedCertificate &rejected);
+    void handleFinished(QNetworkReply *reply, const ApiRequest &request, ReplyBase *owner, const Completion &done,
+                        const RejectedCertificate &rejected);
 
     QNetworkAccessManager *m_network;
     QUrl m_server;
+    QByteArray m_trustedFingerprint;
     QString m_bearerToken;
     QString m_csrfToken;
     bool m_signedIn = false;

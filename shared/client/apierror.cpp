@@ -94,4 +94,36 @@ Error cancelled()
     return Error::of(ErrorKind::Unavailable, QCoreApplication::translate("kai::client::ApiError", "Cancelled."));
 }
 
+QString UntrustedCertificate::fingerprintText() const
+{
+    return QString::fromLatin1(sha256.toHex(':').toUpper());
+}
+
+namespace {
+const QLatin1String kUntrustedCertificateType("untrusted_certificate");
+}
+
+Error untrustedCertificate(const UntrustedCertificate &certificate)
+{
+    const QString server = certificate.server.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery);
+    return Error::of(ErrorKind::Unavailable,
+                     QCoreApplication::translate("kai::client::ApiError",
+                                                 "The certificate of %1 is not trusted (SHA-256 fingerprint %2).")
+                         .arg(server, certificate.fingerprintText()),
+                     QJsonObject{{"error_type", kUntrustedCertificateType},
+                                 {"server", certificate.server.toString()},
+                                 {"fingerprint_sha256", QString::fromLatin1(certificate.sha256.toHex())},
+                                 {"subject", certificate.subject},
+                                 {"issuer", certificate.issuer}});
+}
+
+std::optional<UntrustedCertificate> untrustedCertificateOf(const Error &error)
+{
+    if (error.detail.value("error_type").toString() != kUntrustedCertificateType)
+        return std::nullopt;
+    return UntrustedCertificate{QUrl(error.detail.value("server").toString()),
+                                QByteArray::fromHex(error.detail.value("fingerprint_sha256").toString().toLatin1()),
+                                error.detail.value("subject").toString(), error.detail.value("issuer").toString()};
+}
+
 } // namespace kai::client

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 namespace kai::client {
 
 // Quay answers API v1 errors in several shapes (reference §1.8): the
@@ -26,5 +28,24 @@ Error unexpectedAnswer(const QUrl &url);
 
 // The request was cancelled by the caller.
 Error cancelled();
+
+// The server's TLS certificate is not one the system trusts, and its
+// SHA-256 fingerprint is not the one trusted for this server either.
+struct UntrustedCertificate
+{
+    QUrl server;
+    QByteArray sha256;   // raw digest of the leaf certificate
+    QString subject;
+    QString issuer;
+
+    // "AB:CD:...", as browsers show it.
+    QString fingerprintText() const;
+};
+
+// The error of an untrusted certificate (kind Unavailable); the certificate
+// travels in its detail so the UI can offer to trust it.
+Error untrustedCertificate(const UntrustedCertificate &certificate);
+// The certificate of an untrusted-certificate error; nothing for any other.
+std::optional<UntrustedCertificate> untrustedCertificateOf(const Error &error);
 
 } // namespace kai::client

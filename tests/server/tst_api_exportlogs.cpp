@@ -409,7 +409,7 @@ private Q_SLOTS:
 
     void withTheFeatureOffTheEndpointsAreNotFound()
     {
-        KAI_SERVER(server, m_gatedFixture, ServerProcess::Options{{}, false, {"FEATURE_LOG_EXPORT: false"}});
+        KAI_SERVER(server, m_gatedFixture, ServerProcess::Options::withConfig({"FEATURE_LOG_EXPORT: false"}));
         const QString admin = server->createToken(server->adminUser());
         QVERIFY(!admin.isEmpty());
         const HttpReply reply = call(server, admin, "POST", "/api/v1/user/exportlogs",

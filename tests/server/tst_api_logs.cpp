@@ -86,7 +86,7 @@ private:
 
     static ServerProcess::Options options()
     {
-        return ServerProcess::Options{{}, false, {"GLOBAL_READONLY_SUPER_USERS: [" + kAuditor + "]"}};
+        return ServerProcess::Options::withConfig({"GLOBAL_READONLY_SUPER_USERS: [" + kAuditor + "]"});
     }
 
     static HttpReply call(ServerProcess *server, const QString &token, const QByteArray &method, const QString &path,
@@ -457,7 +457,7 @@ private Q_SLOTS:
     void aggregatesCanBeTurnedOff()
     {
         KAI_SERVER(server, m_noAggregates,
-                   ServerProcess::Options{{}, false, {"FEATURE_AGGREGATED_LOG_COUNT_RETRIEVAL: false"}});
+                   ServerProcess::Options::withConfig({"FEATURE_AGGREGATED_LOG_COUNT_RETRIEVAL: false"}));
         const QString admin = server->createToken(server->adminUser());
         QCOMPARE(query(server, admin, "/api/v1/user/aggregatelogs").status, 404);
         QCOMPARE(query(server, admin, "/api/v1/superuser/aggregatelogs").status, 404);
@@ -466,7 +466,7 @@ private Q_SLOTS:
 
     void retentionDeletesOldEntries()
     {
-        KAI_SERVER(server, m_shortRetention, ServerProcess::Options{{}, false, {"ACTION_LOG_RETENTION: 5s"}});
+        KAI_SERVER(server, m_shortRetention, ServerProcess::Options::withConfig({"ACTION_LOG_RETENTION: 5s"}));
         const QString admin = server->createToken(server->adminUser());
         HttpClient registry(server->baseUrl());
         registry.login(server->adminUser(), server->adminPassword(), {"repository:admin/kept:pull,push"});

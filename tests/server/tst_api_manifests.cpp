@@ -48,8 +48,8 @@ private:
 
     static ServerProcess::Options options()
     {
-        return ServerProcess::Options{{}, false, {"LABEL_KEY_RESERVED_PREFIXES: [\"com.example.reserved.\"]",
-                                                  QStringLiteral("KAI_MODELCARD_MAX_BYTES: %1").arg(kModelcardLimit)}};
+        return ServerProcess::Options::withConfig({"LABEL_KEY_RESERVED_PREFIXES: [\"com.example.reserved.\"]",
+                                                  QStringLiteral("KAI_MODELCARD_MAX_BYTES: %1").arg(kModelcardLimit)});
     }
 
     QString adminToken(ServerProcess *server)
@@ -496,7 +496,7 @@ private Q_SLOTS:
 
     void modelCardFeatureOffLeavesTheFieldOut()
     {
-        KAI_SERVER(server, m_noModelcardFixture, ServerProcess::Options{{}, false, {"FEATURE_UI_MODELCARD: false"}});
+        KAI_SERVER(server, m_noModelcardFixture, ServerProcess::Options::withConfig({"FEATURE_UI_MODELCARD: false"}));
         HttpClient registry(server->baseUrl());
         const QString repository = freshAdminRepository(server, registry, "nocard", m_counter);
         const QString token = adminToken(server);

@@ -42,7 +42,7 @@ private:
 
     static ServerProcess::Options permanentOptions()
     {
-        return ServerProcess::Options{{}, false, {"PERMANENTLY_DELETE_TAGS: true", "DEFAULT_TAG_EXPIRATION: 1w"}};
+        return ServerProcess::Options::withConfig({"PERMANENTLY_DELETE_TAGS: true", "DEFAULT_TAG_EXPIRATION: 1w"});
     }
     QHash<QString, QString> m_adminTokens;   // backend -> admin's API token
     int m_counter = 0;

@@ -155,16 +155,15 @@ private:
 
     static ServerProcess::Options cliOnly()
     {
-        return {QString(), false, {"FEATURE_GARBAGE_COLLECTION: false", "KAI_GC_BLOB_GRACE_SECONDS: 0"}};
+        return ServerProcess::Options::withConfig({"FEATURE_GARBAGE_COLLECTION: false", "KAI_GC_BLOB_GRACE_SECONDS: 0"});
     }
     static ServerProcess::Options cliOnlyWithExpire()
     {
-        return {QString(), false,
-                {"FEATURE_GARBAGE_COLLECTION: false", "KAI_GC_BLOB_GRACE_SECONDS: 0", "PERMANENTLY_DELETE_TAGS: true"}};
+        return ServerProcess::Options::withConfig({"FEATURE_GARBAGE_COLLECTION: false", "KAI_GC_BLOB_GRACE_SECONDS: 0", "PERMANENTLY_DELETE_TAGS: true"});
     }
     static ServerProcess::Options backgroundWorker()
     {
-        return {QString(), false, {"GARBAGE_COLLECTION_FREQUENCY: 1", "KAI_GC_BLOB_GRACE_SECONDS: 0"}};
+        return ServerProcess::Options::withConfig({"GARBAGE_COLLECTION_FREQUENCY: 1", "KAI_GC_BLOB_GRACE_SECONDS: 0"});
     }
 
     QString tokenFor(ServerProcess *server, const QString &user)

@@ -38,11 +38,15 @@ Status ServerProcess::start(const Options &options)
     QFile config(m_dir->path() + "/config.yaml");
     if (!config.open(QIODevice::WriteOnly))
         return Error::of(ErrorKind::Io, "cannot write config.yaml");
-    QStringList lines{"PREFERRED_URL_SCHEME: http",
+    const bool tls = !options.tlsCertificatePath.isEmpty();
+    QStringList lines{tls ? "PREFERRED_URL_SCHEME: https" : "PREFERRED_URL_SCHEME: http",
                       QStringLiteral("FEATURE_USER_INITIALIZE: %1").arg(options.userInitialize ? "true" : "false"),
                       "SUPER_USERS: [admin]", "KAI_WORKER_THREADS: 2"};
     if (!options.dbUri.isEmpty())
         lines << QStringLiteral("DB_URI: \"%1\"").arg(options.dbUri);
+    if (tls)
+        lines << QStringLiteral("SSL_CERT_PATH: \"%1\"").arg(options.tlsCertificatePath)
+              << QStringLiteral("SSL_KEY_PATH: \"%1\"").arg(options.tlsKeyPath);
     lines << options.extraConfig;
     config.write(lines.join('\n').toUtf8() + '\n');
     config.close();
@@ -66,7 +70,7 @@ Status ServerProcess::launch(quint16 port)
     if (!m_process->waitForStarted(10'000))
         return Error::of(ErrorKind::Io, "cannot start " + binary() + ": " + m_process->errorString());
 
-    static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
+    static const QRegularExpression listening(QStringLiteral("listening on https?://127\\.0\\.0\\.1:(\\d+)"));
     static const QRegularExpression password(QStringLiteral("password: (\\S+)"));
     QDeadlineTimer deadline(30'000);
     while (!deadline.hasExpired()) {

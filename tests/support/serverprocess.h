@@ -21,6 +21,16 @@ public:
         QString dbUri;                 // empty: SQLite in the data directory
         bool userInitialize = false;   // FEATURE_USER_INITIALIZE
         QStringList extraConfig;       // more config.yaml lines
+        QString tlsCertificatePath;    // with tlsKeyPath: HTTPS (SSL_CERT_PATH/SSL_KEY_PATH)
+        QString tlsKeyPath;
+
+        // Defaults plus these config.yaml lines.
+        static Options withConfig(QStringList lines)
+        {
+            Options options;
+            options.extraConfig = std::move(lines);
+            return options;
+        }
     };
 
     ServerProcess();
@@ -49,7 +59,7 @@ public:
     QString createToken(const QString &name, const QString &scopes = {});
 
     QString host() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
-    QString baseUrl() const { return QStringLiteral("http://") + host(); }
+    QString baseUrl() const { return (m_options.tlsCertificatePath.isEmpty() ? "http://" : "https://") + host(); }
     quint16 port() const { return m_port; }
     QString dataDir() const;
     QString adminUser() const { return m_adminUser; }
