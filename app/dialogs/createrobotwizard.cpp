@@ -243,10 +243,7 @@ void CreateRobotWizard::loadTeams()
         m_teams->setTeams(list->teams);
         if (const int row = m_teams->rowOf(std::exchange(m_selectAfterLoad, {})); row >= 0)
             m_teams->setData(m_teams->index(row, TeamChoiceModel::SelectColumn), Qt::Checked, Qt::CheckStateRole);
-        if (list->teams.isEmpty())
-            m_teamTable->state()->showEmpty();
-        else
-            m_teamTable->state()->showContent();
+        m_teamTable->state()->showLoaded(list->teams.isEmpty());
     });
 }
 

@@ -102,10 +102,7 @@ void TeamMembersDialog::reload()
         if (!list)
             return m_state->showError(tr("Could not load the members of %1: %2").arg(m_team, list.error().message));
         m_model->setMembers(list->members);
-        if (list->members.isEmpty())
-            m_state->showEmpty();
-        else
-            m_state->showContent();
+        m_state->showLoaded(list->members.isEmpty());
     });
 }
 

@@ -96,17 +96,14 @@ void DefaultPermissionsTab::reload()
         if (!list)
             return m_state->showError(tr("Could not load default permissions: %1").arg(list.error().message));
         m_model->setPrototypes(list->prototypes);
-        if (list->prototypes.isEmpty())
-            m_state->showEmpty();
-        else
-            m_state->showContent();
+        m_state->showLoaded(list->prototypes.isEmpty());
     });
 }
 
 void DefaultPermissionsTab::updateFilter()
 {
     m_proxy->setFilterRegularExpression(
-        QRegularExpression(QRegularExpression::escape(m_filter->text()), QRegularExpression::CaseInsensitiveOption));
+        ListPageKit::substringFilter(m_filter->text()));
 }
 
 void DefaultPermissionsTab::updateActions()

@@ -108,7 +108,7 @@ void RepositoriesPage::retry()
 void RepositoriesPage::updateFilter()
 {
     m_proxy->setFilterRegularExpression(
-        QRegularExpression(QRegularExpression::escape(m_filter->text()), QRegularExpression::CaseInsensitiveOption));
+        ListPageKit::substringFilter(m_filter->text()));
 }
 
 void RepositoriesPage::updateActions()

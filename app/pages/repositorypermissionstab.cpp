@@ -153,10 +153,7 @@ void RepositoryPermissionsTab::listArrived()
     QList<client::RepositoryPermission> permissions = users->permissions;
     permissions << teams->permissions;
     m_model->setPermissions(permissions);
-    if (permissions.isEmpty())
-        m_state->showEmpty();
-    else
-        m_state->showContent();
+    m_state->showLoaded(permissions.isEmpty());
 }
 
 void RepositoryPermissionsTab::openRoleEditors()
@@ -168,7 +165,7 @@ void RepositoryPermissionsTab::openRoleEditors()
 void RepositoryPermissionsTab::updateFilter()
 {
     m_proxy->setFilterRegularExpression(
-        QRegularExpression(QRegularExpression::escape(m_filter->text()), QRegularExpression::CaseInsensitiveOption));
+        ListPageKit::substringFilter(m_filter->text()));
 }
 
 void RepositoryPermissionsTab::updateActions()

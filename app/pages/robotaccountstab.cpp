@@ -152,17 +152,14 @@ void RobotAccountsTab::reload()
         if (!list)
             return m_state->showError(tr("Could not load robot accounts: %1").arg(list.error().message));
         m_model->setRobots(list->robots);
-        if (list->robots.isEmpty())
-            m_state->showEmpty();
-        else
-            m_state->showContent();
+        m_state->showLoaded(list->robots.isEmpty());
     });
 }
 
 void RobotAccountsTab::updateFilter()
 {
     m_proxy->setFilterRegularExpression(
-        QRegularExpression(QRegularExpression::escape(m_filter->text()), QRegularExpression::CaseInsensitiveOption));
+        ListPageKit::substringFilter(m_filter->text()));
 }
 
 QStringList RobotAccountsTab::selectedShortNames() const

@@ -187,10 +187,7 @@ void TeamsTab::reload()
                 m_teams.table->selectionModel()->select(m_teams.proxy->mapFromSource(m_teamModel->index(row, 0)),
                                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
         }
-        if (list->teams.isEmpty())
-            m_teams.state->showEmpty();
-        else
-            m_teams.state->showContent();
+        m_teams.state->showLoaded(list->teams.isEmpty());
         showView(view());
         if (m_isAdmin)
             loadPeople();
@@ -207,10 +204,7 @@ void TeamsTab::loadPeople()
             if (!list)
                 return state->showError(tr("Could not load: %1").arg(list.error().message));
             model->setPeople(list->people);
-            if (list->people.isEmpty())
-                state->showEmpty();
-            else
-                state->showContent();
+            state->showLoaded(list->people.isEmpty());
         });
     };
     auto *members = client::members::list(m_client, m_organization);
@@ -223,7 +217,7 @@ void TeamsTab::loadPeople()
 
 void TeamsTab::updateFilter()
 {
-    const QRegularExpression pattern(QRegularExpression::escape(m_filter->text()), QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression pattern = ListPageKit::substringFilter(m_filter->text());
     for (const ListView *list : {&m_teams, &m_members, &m_collaborators})
         list->proxy->setFilterRegularExpression(pattern);
 }

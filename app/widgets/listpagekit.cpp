@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -61,6 +62,11 @@ QPushButton *ListPageKit::refreshButton()
     auto *button = new QPushButton(tr("Refresh"));
     button->setObjectName(QStringLiteral("refreshButton"));
     return button;
+}
+
+QRegularExpression ListPageKit::substringFilter(const QString &text)
+{
+    return QRegularExpression(QRegularExpression::escape(text), QRegularExpression::CaseInsensitiveOption);
 }
 
 } // namespace kai::console

@@ -8,6 +8,7 @@ class QAbstractItemModel;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QRegularExpression;
 class QSortFilterProxyModel;
 class QTableView;
 class QWidget;
@@ -33,6 +34,8 @@ public:
     static void layOut(QWidget *page, const QString &heading, const QList<QWidget *> &toolbar, QWidget *content);
     // "Search by name..." with a clear button.
     static QLineEdit *searchBox(const QString &objectName);
+    // The filter of a search box: the text as a literal, any case.
+    static QRegularExpression substringFilter(const QString &text);
     // "Refresh" (objectName refreshButton).
     static QPushButton *refreshButton();
 };

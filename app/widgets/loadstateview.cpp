@@ -86,4 +86,12 @@ void LoadStateView::showContent()
     setCurrentWidget(m_content);
 }
 
+void LoadStateView::showLoaded(bool empty)
+{
+    if (empty)
+        showEmpty();
+    else
+        showContent();
+}
+
 } // namespace kai::console

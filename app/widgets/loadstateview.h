@@ -27,6 +27,9 @@ public:
     void showError(const QString &message);
     void showEmpty();
     void showContent();
+    // What a finished load shows: the content, or the empty state when
+    // nothing came.
+    void showLoaded(bool empty);
     State state() const { return m_state; }
 
 signals:

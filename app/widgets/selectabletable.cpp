@@ -1,5 +1,6 @@
 #include "selectabletable.h"
 
+#include "widgets/listpagekit.h"
 #include "widgets/loadstateview.h"
 
 #include <QComboBox>
@@ -96,7 +97,7 @@ void SelectableTable::setFilterPlaceholder(const QString &text)
 void SelectableTable::updateFilter()
 {
     m_proxy->setFilterRegularExpression(
-        QRegularExpression(QRegularExpression::escape(m_filter->text()), QRegularExpression::CaseInsensitiveOption));
+        ListPageKit::substringFilter(m_filter->text()));
 }
 
 } // namespace kai::console
