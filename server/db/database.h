@@ -72,6 +72,12 @@ public:
     virtual Status begin() = 0;
     virtual Status commit() = 0;
     virtual Status rollback() = 0;
+    // Appends `rows` to `table`, each row one value per column with exec()'s
+    // parameter types: COPY on PostgreSQL, multi-row INSERTs on SQLite. For
+    // bulk writes of plain values (no expressions, no ON CONFLICT). Table and
+    // column names are the caller's constants and must be plain identifiers.
+    virtual Status insertRows(const QString &table, const QStringList &columns,
+                              const std::vector<QVariantList> &rows) = 0;
 
     // Runs `sql` files from `migrationsDir` (NNN_name.sql, applied in order,
     // each in its own transaction, recorded in schema_migrations). On

@@ -1,5 +1,6 @@
 #include "postgresdatabase.h"
 
+#include "insertrows.h"
 #include "logging.h"
 #include "migrationfiles.h"
 #include "placeholders.h"
@@ -9,10 +10,61 @@
 
 #include <pqxx/pqxx>
 
+#include <array>
 #include <optional>
+#include <tuple>
+#include <utility>
 #include <vector>
 
+namespace kai::db::copy {
+
+// One value of a COPY row: text, or SQL NULL. libpqxx escapes it.
+struct Field
+{
+    std::optional<std::string> text;
+};
+
+} // namespace kai::db::copy
+
+template<> struct pqxx::string_traits<kai::db::copy::Field>
+{
+    static constexpr const char *name() noexcept { return "kai::db::copy::Field"; }
+    static constexpr bool has_null() noexcept { return true; }
+    static bool is_null(const kai::db::copy::Field &field) { return !field.text; }
+    static kai::db::copy::Field null() { return {}; }
+    static std::string to_string(const kai::db::copy::Field &field) { return *field.text; }
+};
+
 namespace kai::db {
+
+namespace {
+
+// libpqxx 6.4's stream_to takes a row only as a std::tuple, so rows of
+// 1..kMaxCopyColumns fields go through a table of tuple writers.
+constexpr size_t kMaxCopyColumns = 32;
+using CopyRowWriter = void (*)(pqxx::stream_to &, std::vector<copy::Field> &);
+
+template<size_t... I>
+void writeCopyTuple(pqxx::stream_to &stream, std::vector<copy::Field> &fields, std::index_sequence<I...>)
+{
+    stream << std::make_tuple(std::move(fields[I])...);
+}
+
+template<size_t N>
+void writeCopyRow(pqxx::stream_to &stream, std::vector<copy::Field> &fields)
+{
+    writeCopyTuple(stream, fields, std::make_index_sequence<N>{});
+}
+
+template<size_t... N>
+constexpr std::array<CopyRowWriter, sizeof...(N)> copyRowWriters(std::index_sequence<N...>)
+{
+    return {&writeCopyRow<N + 1>...};
+}
+
+constexpr auto kCopyRowWriters = copyRowWriters(std::make_index_sequence<kMaxCopyColumns>{});
+
+} // namespace
 
 // libpqxx throws; nothing it throws may leave this file (style: errors are
 // data across modules). Every entry point below catches and converts.
@@ -260,6 +312,57 @@ Status PostgresDatabase::execRaw(const QString &sql)
         if (m_pg->transaction)
             m_failed = true;
         return currentError(sql);
+    }
+}
+
+Status PostgresDatabase::insertRows(const QString &table, const QStringList &columns, const std::vector<QVariantList> &rows)
+{
+    const QString what = QStringLiteral("COPY %1").arg(table);
+    if (m_failed)
+        return Error::of(ErrorKind::Database,
+                         QStringLiteral("transaction aborted by an earlier error; roll back first (in: %1)").arg(what));
+    if (Status checked = checkInsertRows(table, columns, rows); !checked)
+        return checked;
+    if (rows.empty())
+        return {};
+    // COPY's statement is parsed afresh each time; a prepared INSERT is
+    // cheaper for a handful of rows (the single entry of an API action).
+    if (rows.size() < 4)
+        return insertRowsByStatements(*this, table, columns, rows, 65535);
+    if (size_t(columns.size()) > kMaxCopyColumns)
+        return Error::of(ErrorKind::Database, QStringLiteral("insertRows: more than %1 columns").arg(kMaxCopyColumns));
+    const CopyRowWriter writeRow = kCopyRowWriters[size_t(columns.size()) - 1];
+    std::vector<std::string> names;
+    names.reserve(size_t(columns.size()));
+    for (const QString &column : columns)
+        names.push_back(column.toStdString());
+    // COPY parses plain text per row: a fraction of the server's work for
+    // the same rows as parameterised multi-row INSERTs.
+    auto copy = [&](pqxx::transaction_base &tx) {
+        pqxx::stream_to stream(tx, table.toStdString(), names);
+        std::vector<copy::Field> fields(size_t(columns.size()));
+        for (const QVariantList &row : rows) {
+            for (qsizetype i = 0; i < row.size(); ++i) {
+                std::optional<QByteArray> text = toText(row.at(i));
+                fields[size_t(i)].text = text ? std::optional<std::string>(text->toStdString()) : std::nullopt;
+            }
+            writeRow(stream, fields);
+        }
+        stream.complete();
+    };
+    try {
+        if (m_pg->transaction) {
+            copy(*m_pg->transaction);
+        } else {
+            pqxx::work autocommit(*m_pg->connection);
+            copy(autocommit);
+            autocommit.commit();
+        }
+        return {};
+    } catch (...) {
+        if (m_pg->transaction)
+            m_failed = true;
+        return currentError(what);
     }
 }
 

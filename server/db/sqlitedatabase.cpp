@@ -1,5 +1,6 @@
 #include "sqlitedatabase.h"
 
+#include "insertrows.h"
 #include "logging.h"
 #include "migrationfiles.h"
 #include "placeholders.h"
@@ -268,6 +269,12 @@ Status SqliteDatabase::rollback()
     m_inTransaction = false;
     m_failed = false;
     return execRaw(QStringLiteral("ROLLBACK"));
+}
+
+Status SqliteDatabase::insertRows(const QString &table, const QStringList &columns, const std::vector<QVariantList> &rows)
+{
+    // 999: the bound-parameter limit of SQLite builds before 3.32.
+    return insertRowsByStatements(*this, table, columns, rows, 999);
 }
 
 Status SqliteDatabase::migrate(const QString &migrationsDir)

@@ -28,6 +28,7 @@ public:
     Status begin() override;
     Status commit() override;
     Status rollback() override;
+    Status insertRows(const QString &table, const QStringList &columns, const std::vector<QVariantList> &rows) override;
     Status migrate(const QString &migrationsDir) override;
 
 private:

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
-#include <span>
 
 namespace kai::store {
 
@@ -19,14 +18,12 @@ const char *const kColumns =
     "id, kind, namespace_id, namespace_name, namespace_is_org, repository_id, repository_name, performer_id, "
     "performer_name, performer_email, performer_is_robot, ip, metadata, datetime_ms";
 
-const char *const kInsertColumns =
-    "INSERT INTO log_entries (kind, namespace_id, namespace_name, namespace_is_org, repository_id, repository_name, "
-    "performer_id, performer_name, performer_email, performer_is_robot, ip, metadata, datetime_ms, day_ms) VALUES ";
-// A user's e-mail (for the performer's avatar) is copied from the user's
-// row when the caller did not know it, so the entry keeps it after the
-// user is gone.
-const char *const kInsertRow =
-    "(?, ?, ?, ?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), (SELECT email FROM namespaces WHERE id = ?), ''), ?, ?, ?, ?, ?)";
+const QStringList kInsertColumns = {
+    QStringLiteral("kind"),           QStringLiteral("namespace_id"),    QStringLiteral("namespace_name"),
+    QStringLiteral("namespace_is_org"), QStringLiteral("repository_id"), QStringLiteral("repository_name"),
+    QStringLiteral("performer_id"),   QStringLiteral("performer_name"),  QStringLiteral("performer_email"),
+    QStringLiteral("performer_is_robot"), QStringLiteral("ip"),          QStringLiteral("metadata"),
+    QStringLiteral("datetime_ms"),    QStringLiteral("day_ms")};
 
 // 00:00 UTC of the entry's day (times before 1970 do not occur).
 qint64 dayOf(qint64 datetimeMs) { return datetimeMs / kDayMs * kDayMs; }
@@ -34,13 +31,40 @@ qint64 dayOf(qint64 datetimeMs) { return datetimeMs / kDayMs * kDayMs; }
 // Ids of 0 mean "none" and are NULL in the table.
 QVariant idOrNull(qint64 id) { return id > 0 ? QVariant(id) : QVariant(); }
 
-void appendValues(QVariantList &params, const LogEntry &e)
+bool needsStoredEmail(const LogEntry &e) { return e.performerId > 0 && !e.performerIsRobot && e.performerEmail.isEmpty(); }
+
+// A user's e-mail (for the performer's avatar) is copied from the user's
+// row when the caller did not know it, so the entry keeps it after the
+// user is gone: one lookup for all the users of a batch.
+Result<QHash<qint64, QString>> storedEmails(db::Database &db, const std::vector<LogEntry> &entries)
 {
-    params << e.kind << idOrNull(e.namespaceId) << e.namespaceName << e.namespaceIsOrganization
-           << idOrNull(e.repositoryId) << e.repositoryName << idOrNull(e.performerId) << e.performerName
-           << e.performerEmail << (e.performerIsRobot ? QVariant() : idOrNull(e.performerId)) << e.performerIsRobot << e.ip
-           << QString::fromUtf8(QJsonDocument(e.metadata).toJson(QJsonDocument::Compact)) << e.datetimeMs
-           << dayOf(e.datetimeMs);
+    QHash<qint64, QString> emails;
+    QVariantList ids;
+    for (const LogEntry &e : entries) {
+        if (needsStoredEmail(e) && !emails.contains(e.performerId)) {
+            emails.insert(e.performerId, QString());
+            ids << e.performerId;
+        }
+    }
+    if (ids.isEmpty())
+        return emails;
+    auto result = db.exec(QStringLiteral("SELECT id, email FROM namespaces WHERE id IN (%1)")
+                              .arg(QStringList(ids.size(), QStringLiteral("?")).join(QStringLiteral(", "))),
+                          ids);
+    if (!result)
+        return result.error();
+    for (const db::Row &r : result->rows)
+        emails.insert(r.integer(0), r.text(1));
+    return emails;
+}
+
+QVariantList rowOf(const LogEntry &e, const QHash<qint64, QString> &emails)
+{
+    const QString email = needsStoredEmail(e) ? emails.value(e.performerId) : e.performerEmail;
+    return {e.kind, idOrNull(e.namespaceId), e.namespaceName, e.namespaceIsOrganization, idOrNull(e.repositoryId),
+            e.repositoryName, idOrNull(e.performerId), e.performerName, email, e.performerIsRobot, e.ip,
+            QString::fromUtf8(QJsonDocument(e.metadata).toJson(QJsonDocument::Compact)), e.datetimeMs,
+            dayOf(e.datetimeMs)};
 }
 
 LogEntry fromRow(const db::Row &r)
@@ -198,55 +222,29 @@ CountSelect countingWholeDays(const LogQuery &query, qint64 firstDayMs, qint64 e
     return select;
 }
 
-// Batches use a few fixed statement sizes so the prepared-statement cache
-// holds at most this many insert shapes: 15 parameters a row stays under
-// SQLite's 999-parameter limit at 64 rows; PostgreSQL (65,535) takes 256,
-// a quarter of the round trips.
-constexpr int kSqliteBatchSizes[] = {64, 16, 4, 1};
-constexpr int kPostgresBatchSizes[] = {256, 64, 16, 4, 1};
-
 } // namespace
 
 Status LogStore::insert(const LogEntry &entry)
 {
-    QVariantList params;
-    appendValues(params, entry);
-    auto result = m_db.exec(QLatin1String(kInsertColumns) + QLatin1String(kInsertRow), params);
-    if (!result)
-        return result.error();
-    CountDeltas counts;
-    addCount(counts, entry);
-    return applyCounts(m_db, counts);
+    return insertBatch({entry});
 }
 
 Status LogStore::insertBatch(const std::vector<LogEntry> &entries)
 {
+    if (entries.empty())
+        return {};
+    auto emails = storedEmails(m_db, entries);
+    if (!emails)
+        return emails.error();
     CountDeltas counts;
-    for (const LogEntry &entry : entries)
+    std::vector<QVariantList> rows;
+    rows.reserve(entries.size());
+    for (const LogEntry &entry : entries) {
         addCount(counts, entry);
-    size_t next = 0;
-    while (next < entries.size()) {
-        const size_t left = entries.size() - next;
-        int rows = 1;
-        const auto &sizes = m_db.driver() == db::Driver::Postgres ? std::span<const int>(kPostgresBatchSizes)
-                                                                  : std::span<const int>(kSqliteBatchSizes);
-        for (int size : sizes) {
-            if (size_t(size) <= left) {
-                rows = size;
-                break;
-            }
-        }
-        QStringList tuples;
-        QVariantList params;
-        for (int i = 0; i < rows; ++i) {
-            tuples << QLatin1String(kInsertRow);
-            appendValues(params, entries[next + i]);
-        }
-        auto result = m_db.exec(QLatin1String(kInsertColumns) + tuples.join(QStringLiteral(", ")), params);
-        if (!result)
-            return result.error();
-        next += rows;
+        rows.push_back(rowOf(entry, *emails));
     }
+    if (Status inserted = m_db.insertRows(QStringLiteral("log_entries"), kInsertColumns, rows); !inserted)
+        return inserted;
     return applyCounts(m_db, counts);
 }
 

@@ -74,6 +74,10 @@ private slots:
     void twoNodesMigratingAtOnceApplyEachFileOnce();
     void twoThreadsWritingConcurrentlyBothSucceed();
     void wrongSqlOrParameterCountGivesAClearError();
+    void insertRowsKeepsEveryValueExactly();
+    void insertRowsOfManyRowsInsideARolledBackTransactionLeavesNothing();
+    void insertRowsConflictAbortsTheTransaction();
+    void insertRowsRejectsNonIdentifiersAndWrongWidths();
     void everyDocumentedUriFormOpens();
     void badUriGivesAClearError_data();
     void badUriGivesAClearError();
@@ -611,6 +615,95 @@ void TestDatabase::twoThreadsWritingConcurrentlyBothSucceed()
     Result<QueryResult> last = m_db->exec(QStringLiteral("SELECT MAX(size) FROM items WHERE count = ?"), {1});
     QVERIFY_OK(last);
     QCOMPARE(last->first().integer(0), kPerThread - 1);
+}
+
+// COPY's text format gives tabs, newlines, backslashes and "\\N" a meaning:
+// every one of them must come back as it went in.
+void TestDatabase::insertRowsKeepsEveryValueExactly()
+{
+    QVERIFY(applyItemsSchema());
+    const QStringList columns = {QStringLiteral("name"), QStringLiteral("size"), QStringLiteral("count"),
+                                 QStringLiteral("note"), QStringLiteral("public")};
+    const QStringList awkward = {QStringLiteral("tab\there"), QStringLiteral("line\nbreak\r\n"),
+                                 QStringLiteral("back\\slash \\N \\t"), QStringLiteral("\\N"),
+                                 QStringLiteral("ünïcødé 名前 'q' \"d\""), QString()};
+    std::vector<QVariantList> rows;
+    for (int i = 0; i < 10; ++i) {
+        const QString note = awkward.at(i % awkward.size());
+        rows.push_back({QStringLiteral("row-%1").arg(i), 5'000'000'000LL + i, i, i == 7 ? QVariant() : QVariant(note),
+                        i % 2 == 0});
+    }
+    QVERIFY_OK(m_db->insertRows(QStringLiteral("items"), columns, rows));
+    Result<QueryResult> back = m_db->exec(QStringLiteral("SELECT name, size, count, note, public FROM items ORDER BY count"));
+    QVERIFY_OK(back);
+    QCOMPARE(back->rows.size(), size_t(10));
+    for (int i = 0; i < 10; ++i) {
+        const Row &row = back->rows[size_t(i)];
+        QCOMPARE(row.text(0), QStringLiteral("row-%1").arg(i));
+        QCOMPARE(row.integer(1), 5'000'000'000LL + i);
+        QCOMPARE(row.integer(2), i);
+        if (i == 7)
+            QVERIFY(row.isNull(3));
+        else
+            QCOMPARE(row.text(3), awkward.at(i % awkward.size()));
+        QCOMPARE(row.boolean(4), i % 2 == 0);
+    }
+}
+
+void TestDatabase::insertRowsOfManyRowsInsideARolledBackTransactionLeavesNothing()
+{
+    QVERIFY(applyItemsSchema());
+    std::vector<QVariantList> rows;
+    for (int i = 0; i < 1000; ++i)
+        rows.push_back({QStringLiteral("n%1").arg(i), i});
+    const QStringList columns = {QStringLiteral("name"), QStringLiteral("size")};
+    {
+        Transaction transaction(*m_db);
+        QVERIFY_OK(transaction.status());
+        QVERIFY_OK(m_db->insertRows(QStringLiteral("items"), columns, rows));
+        QCOMPARE(countRows(*m_db, QStringLiteral("items")), 1000);
+    }
+    QCOMPARE(countRows(*m_db, QStringLiteral("items")), 0);
+    QVERIFY_OK(m_db->insertRows(QStringLiteral("items"), columns, rows));
+    QCOMPARE(countRows(*m_db, QStringLiteral("items")), 1000);
+    Result<QueryResult> sum = m_db->exec(QStringLiteral("SELECT SUM(size) FROM items"));
+    QVERIFY_OK(sum);
+    QCOMPARE(sum->first().integer(0), 999 * 1000 / 2);
+}
+
+void TestDatabase::insertRowsConflictAbortsTheTransaction()
+{
+    QVERIFY(applyItemsSchema());
+    QVERIFY_OK(m_db->exec(QStringLiteral("INSERT INTO items (name) VALUES ('taken')")));
+    std::vector<QVariantList> rows;
+    for (const char *name : {"a", "b", "c", "taken", "d"})
+        rows.push_back({QString::fromLatin1(name)});
+    Transaction transaction(*m_db);
+    QVERIFY_OK(transaction.status());
+    Status status = m_db->insertRows(QStringLiteral("items"), {QStringLiteral("name")}, rows);
+    QVERIFY(!status.ok());
+    QVERIFY2(status.error().message.contains(QLatin1String("taken")) || status.error().kind == ErrorKind::Conflict,
+             qPrintable(status.error().message));
+    QVERIFY(!transaction.commit().ok());
+    QCOMPARE(countRows(*m_db, QStringLiteral("items")), 1);
+}
+
+void TestDatabase::insertRowsRejectsNonIdentifiersAndWrongWidths()
+{
+    QVERIFY(applyItemsSchema());
+    const std::vector<QVariantList> one = {{QStringLiteral("x")}};
+    for (const QString &table : {QStringLiteral("items; DROP TABLE items"), QStringLiteral("\"items\""), QString()}) {
+        Status status = m_db->insertRows(table, {QStringLiteral("name")}, one);
+        QVERIFY(!status.ok());
+        QVERIFY2(status.error().message.contains(QLatin1String("not a plain table name")), qPrintable(status.error().message));
+    }
+    Status badColumn = m_db->insertRows(QStringLiteral("items"), {QStringLiteral("name, size")}, one);
+    QVERIFY(!badColumn.ok());
+    QVERIFY2(badColumn.error().message.contains(QLatin1String("not a plain column name")), qPrintable(badColumn.error().message));
+    Status wide = m_db->insertRows(QStringLiteral("items"), {QStringLiteral("name")}, {{QStringLiteral("x"), 1}});
+    QVERIFY(!wide.ok());
+    QVERIFY2(wide.error().message.contains(QLatin1String("a row of 2 values for 1 columns")), qPrintable(wide.error().message));
+    QCOMPARE(countRows(*m_db, QStringLiteral("items")), 0);
 }
 
 void TestDatabase::wrongSqlOrParameterCountGivesAClearError()
