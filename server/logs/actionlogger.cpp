@@ -17,7 +17,6 @@ LogActor LogActor::of(const auth::Identity &identity, const http::HttpRequest &r
     bool isV4 = false;
     const quint32 v4 = request.peer.toIPv4Address(&isV4);
     actor.ip = isV4 ? QHostAddress(v4).toString() : request.peer.toString();
-    actor.userAgent = QString::fromUtf8(request.header("User-Agent"));
     return actor;
 }
 

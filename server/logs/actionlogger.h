@@ -31,7 +31,6 @@ struct LogActor
     auth::Identity performer;     // anonymous: no performer
     QString performerEmail;
     QString ip;
-    QString userAgent;
 
     static LogActor of(const auth::Identity &identity, const http::HttpRequest &request);
 };
