@@ -18,12 +18,10 @@ const char *const kColumns =
     "id, kind, namespace_id, namespace_name, namespace_is_org, repository_id, repository_name, performer_id, "
     "performer_name, performer_email, performer_is_robot, ip, metadata, datetime_ms";
 
-const QStringList kInsertColumns = {
-    QStringLiteral("kind"),           QStringLiteral("namespace_id"),    QStringLiteral("namespace_name"),
-    QStringLiteral("namespace_is_org"), QStringLiteral("repository_id"), QStringLiteral("repository_name"),
-    QStringLiteral("performer_id"),   QStringLiteral("performer_name"),  QStringLiteral("performer_email"),
-    QStringLiteral("performer_is_robot"), QStringLiteral("ip"),          QStringLiteral("metadata"),
-    QStringLiteral("datetime_ms"),    QStringLiteral("day_ms")};
+const QStringList kInsertColumns = QStringLiteral("kind namespace_id namespace_name namespace_is_org repository_id "
+                                                  "repository_name performer_id performer_name performer_email "
+                                                  "performer_is_robot ip metadata datetime_ms day_ms")
+                                       .split(QLatin1Char(' '));
 
 // 00:00 UTC of the entry's day (times before 1970 do not occur).
 qint64 dayOf(qint64 datetimeMs) { return datetimeMs / kDayMs * kDayMs; }
@@ -35,26 +33,34 @@ bool needsStoredEmail(const LogEntry &e) { return e.performerId > 0 && !e.perfor
 
 // A user's e-mail (for the performer's avatar) is copied from the user's
 // row when the caller did not know it, so the entry keeps it after the
-// user is gone: one lookup for all the users of a batch.
+// user is gone: a few lookups for all the users of a batch. The id lists
+// are padded (repeating the last id) to 1, 8 or 64 so the statement cache
+// holds three shapes.
 Result<QHash<qint64, QString>> storedEmails(db::Database &db, const std::vector<LogEntry> &entries)
 {
     QHash<qint64, QString> emails;
-    QVariantList ids;
+    QList<qint64> ids;
     for (const LogEntry &e : entries) {
         if (needsStoredEmail(e) && !emails.contains(e.performerId)) {
             emails.insert(e.performerId, QString());
             ids << e.performerId;
         }
     }
-    if (ids.isEmpty())
-        return emails;
-    auto result = db.exec(QStringLiteral("SELECT id, email FROM namespaces WHERE id IN (%1)")
-                              .arg(QStringList(ids.size(), QStringLiteral("?")).join(QStringLiteral(", "))),
-                          ids);
-    if (!result)
-        return result.error();
-    for (const db::Row &r : result->rows)
-        emails.insert(r.integer(0), r.text(1));
+    for (qsizetype next = 0; next < ids.size();) {
+        const qsizetype left = ids.size() - next;
+        const qsizetype width = left <= 1 ? 1 : left <= 8 ? 8 : 64;
+        QVariantList params;
+        for (qsizetype i = 0; i < width; ++i)
+            params << ids.at(std::min(next + i, ids.size() - 1));
+        auto result = db.exec(QStringLiteral("SELECT id, email FROM namespaces WHERE id IN (%1)")
+                                  .arg(QStringList(width, QStringLiteral("?")).join(QStringLiteral(", "))),
+                              params);
+        if (!result)
+            return result.error();
+        for (const db::Row &r : result->rows)
+            emails.insert(r.integer(0), r.text(1));
+        next += std::min(width, left);
+    }
     return emails;
 }
 

@@ -7,6 +7,7 @@
 #include "serverfixture.h"
 #include "registrytestdata.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QJsonArray>
@@ -183,6 +184,9 @@ private Q_SLOTS:
         KAI_SERVER(server, m_fixture, options());
         const QString admin = token(server, backend, "admin");
         QVERIFY(!admin.isEmpty());
+        const QString email = QStringLiteral("Log.Admin@example.com");
+        QCOMPARE(call(server, admin, "PUT", "/api/v1/user/", QStringLiteral(R"({"email": "%1"})").arg(email).toUtf8()).status,
+                 200);
         HttpClient registry(server->baseUrl());
         const QString org = organizationWithImage(server, backend, registry, "logview");
         QVERIFY(!org.isEmpty());
@@ -211,6 +215,16 @@ private Q_SLOTS:
         QCOMPARE(performer.value("name").toString(), server->adminUser());
         QCOMPARE(performer.value("is_robot").toBool(true), false);
         QCOMPARE(performer.value("avatar").toObject().value("kind").toString(), QStringLiteral("user"));
+
+        // The performer's avatar comes from the e-mail the server copied from
+        // the user's row into the entry, for the push (written with it) and
+        // the pull (through the batch writer) alike.
+        const QString emailHash = QString::fromLatin1(
+            QCryptographicHash::hash(email.toLower().toUtf8(), QCryptographicHash::Sha256).toHex());
+        for (const QJsonValue &entry : repoLogs) {
+            const QJsonObject avatar = entry.toObject().value("performer").toObject().value("avatar").toObject();
+            QCOMPARE(avatar.value("hash").toString(), emailHash);
+        }
 
         // The listing's envelope.
         const HttpReply first = query(server, admin, repoPath);
