@@ -228,10 +228,6 @@
 <context>
     <name>kai::console::CreateRobotWizard</name>
     <message>
-        <source>Add team account</source>
-        <translation>添加团队</translation>
-    </message>
-    <message>
         <source>Create robot account (%1)</source>
         <translation>创建机器人帐户（%1）</translation>
     </message>
@@ -347,6 +343,10 @@
         <source>Robot account %1 created</source>
         <translation>已创建机器人帐户 %1</translation>
     </message>
+    <message>
+        <source>Create team</source>
+        <translation>创建团队</translation>
+    </message>
 </context>
 <context>
     <name>kai::console::CreateTeamDialog</name>
@@ -446,6 +446,10 @@ Members: %4</source>
 描述：%2
 存储库：%3
 成员：%4</translation>
+    </message>
+    <message>
+        <source>Unable to add members to team</source>
+        <translation>无法将成员添加到团队</translation>
     </message>
 </context>
 <context>
@@ -608,6 +612,22 @@ Members: %4</source>
         <source>%1 (%2)</source>
         <extracomment>An entity picker result: its name and what it is (&quot;alice (user)&quot;, &quot;acme+ci (robot)&quot;).</extracomment>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Robot accounts</source>
+        <translation>机器人帐户</translation>
+    </message>
+    <message>
+        <source>Create team</source>
+        <translation>创建团队</translation>
+    </message>
+    <message>
+        <source>Create robot account</source>
+        <translation>创建机器人帐户</translation>
     </message>
 </context>
 <context>
@@ -788,46 +808,6 @@ Members: %4</source>
         <translation>无（已删除的标签无法恢复）</translation>
     </message>
     <message>
-        <source>1 week</source>
-        <translation>1 周</translation>
-    </message>
-    <message>
-        <source>%1 weeks</source>
-        <translation>%1 周</translation>
-    </message>
-    <message>
-        <source>1 day</source>
-        <translation>1 天</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 天</translation>
-    </message>
-    <message>
-        <source>1 hour</source>
-        <translation>1 小时</translation>
-    </message>
-    <message>
-        <source>%1 hours</source>
-        <translation>%1 小时</translation>
-    </message>
-    <message>
-        <source>1 minute</source>
-        <translation>1 分钟</translation>
-    </message>
-    <message>
-        <source>%1 minutes</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <source>1 second</source>
-        <translation>1 秒</translation>
-    </message>
-    <message>
-        <source>%1 seconds</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
         <source>Organization</source>
         <translation>机构</translation>
     </message>
@@ -850,6 +830,36 @@ Members: %4</source>
     <message>
         <source>Successfully updated settings</source>
         <translation>已成功更新设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n 周</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -907,12 +917,6 @@ Members: %4</source>
             <numerusform>另外 %n 个</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Direct permissions on %n repositories under this organization</source>
-        <translation>
-            <numerusform>对此机构下的 %n 个存储库拥有直接权限</numerusform>
-        </translation>
-    </message>
     <message>
         <source>User name</source>
         <translation>用户名</translation>
@@ -924,6 +928,12 @@ Members: %4</source>
     <message>
         <source>Direct repository permissions</source>
         <translation>直接存储库权限</translation>
+    </message>
+    <message numerus="yes">
+        <source>Direct permissions on %n repository(ies) under this organization</source>
+        <translation>
+            <numerusform>对此机构下 %n 个存储库的直接权限</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1001,6 +1011,10 @@ Members: %4</source>
     <message>
         <source>Successfully created user</source>
         <translation>已成功创建用户</translation>
+    </message>
+    <message>
+        <source>Could not load all organizations and users: %1</source>
+        <translation>无法加载所有机构和用户：%1</translation>
     </message>
 </context>
 <context>
@@ -1098,12 +1112,12 @@ Members: %4</source>
         <translation>删除存储库？</translation>
     </message>
     <message>
-        <source>You are requesting to delete the repository %1. This action is non-reversable.</source>
-        <translation>您正在请求删除存储库 %1。此操作不可撤销。</translation>
-    </message>
-    <message>
         <source>Unable to delete repository: %1</source>
         <translation>无法删除存储库：%1</translation>
+    </message>
+    <message>
+        <source>You are requesting to delete the repository %1. This action is irreversible.</source>
+        <translation>您正在请求删除存储库 %1。此操作不可撤销。</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +1157,22 @@ Members: %4</source>
     <message>
         <source>No description provided</source>
         <translation>未提供描述</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Organization mirror</source>
+        <translation>机构镜像</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
     </message>
 </context>
 <context>
@@ -2319,10 +2349,6 @@ SHA-256 指纹：
     <message>
         <source>Successfully added members to team</source>
         <translation>已成功将成员添加到团队</translation>
-    </message>
-    <message>
-        <source>Unable to add members to team</source>
-        <translation>无法将成员添加到团队</translation>
     </message>
     <message>
         <source>Updated repo perm for team: %1 successfully</source>

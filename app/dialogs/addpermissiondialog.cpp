@@ -20,6 +20,9 @@ AddPermissionDialog::AddPermissionDialog(client::ApiClient &client, const QStrin
     m_picker->setObjectName(QStringLiteral("permissionEntityPicker"));
     m_picker->setNamespace(namespaceName);
     m_picker->setIncludeTeams(teams);
+    // "teams" means an organization: its defaults, Create team and Create
+    // robot account (console-workflows §5.6.1).
+    m_picker->setCreateShortcuts(teams);
     m_role->setObjectName(QStringLiteral("permissionRoleCombo"));
     for (const client::RepositoryRole role :
          {client::RepositoryRole::Read, client::RepositoryRole::Write, client::RepositoryRole::Admin})

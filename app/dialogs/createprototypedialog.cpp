@@ -32,6 +32,9 @@ CreatePrototypeDialog::CreatePrototypeDialog(client::ApiClient &client, const QS
     m_delegate->setObjectName(QStringLiteral("delegatePicker"));
     m_delegate->setNamespace(organization);
     m_delegate->setIncludeTeams(true);
+    // "Applied to" offers the defaults, Create team and Create robot
+    // account (console-workflows §3.4).
+    m_delegate->setCreateShortcuts(true);
     m_delegate->setToolTip(tr("Search, invite or add user/robot/team"));
     m_role->setObjectName(QStringLiteral("permissionCombo"));
     for (const client::RepositoryRole role : {client::RepositoryRole::Read, client::RepositoryRole::Write,

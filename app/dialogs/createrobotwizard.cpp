@@ -55,7 +55,7 @@ CreateRobotWizard::CreateRobotWizard(client::ApiClient &client, const client::ro
       m_teamTable(new SelectableTable(QStringLiteral("robotTeam"), m_teams, TeamChoiceModel::NameColumn,
                                       TeamChoiceModel::SortRole)),
       m_newTeamPanel(new QWidget), m_newTeamName(new QLineEdit), m_newTeamMessage(new QLabel),
-      m_addTeam(new QPushButton(tr("Add team account"))), m_grid(new RepositoryLevelGrid), m_appliedTo(new QLineEdit), m_defaultPermission(new QComboBox),
+      m_addTeam(new QPushButton(tr("Create team"))), m_grid(new RepositoryLevelGrid), m_appliedTo(new QLineEdit), m_defaultPermission(new QComboBox),
       m_summary(new QLabel), m_error(new QLabel)
 {
     setObjectName(QStringLiteral("createRobotWizard"));

@@ -1,5 +1,8 @@
 #include "createteamwizard.h"
 
+#include "client/endpoints/permissions.h"
+#include "client/endpoints/teams.h"
+#include "dialogs/grantbatch.h"
 #include "widgets/entitypicker.h"
 #include "widgets/repositorylevelgrid.h"
 
@@ -7,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -142,6 +146,32 @@ void CreateTeamWizard::updateReview()
                           .arg(m_team, m_description.isEmpty() ? none : m_description,
                                repositories.isEmpty() ? none : repositories.join(QStringLiteral(", ")),
                                current.members.isEmpty() ? none : current.members.join(QStringLiteral(", "))));
+}
+
+GrantBatch *CreateTeamWizard::send(client::ApiClient &client, const QString &organization, const Plan &plan,
+                                   QObject *parent)
+{
+    if (plan.repositories.isEmpty() && plan.members.isEmpty())
+        return nullptr;
+    const client::Grantee team{client::Grantee::Kind::Team, plan.team};
+    auto *batch = new GrantBatch(parent);
+    for (const Grant &grant : plan.repositories) {
+        batch->add(QStringLiteral("repositories"), grant.repository,
+                   client::permissions::set(client, organization, grant.repository, team, grant.role));
+    }
+    for (const QString &member : plan.members)
+        batch->add(QStringLiteral("members"), member, client::teams::addMember(client, organization, plan.team, member));
+    batch->start();
+    return batch;
+}
+
+void CreateTeamWizard::showFailures(const GrantBatch &batch, QWidget *parent)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Unable to add members to team"), batch.failures().join(u'\n'),
+                                QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("teamPlanFailures"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 } // namespace kai::console

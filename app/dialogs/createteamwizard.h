@@ -14,6 +14,7 @@ class QPushButton;
 namespace kai::console {
 
 class EntityPicker;
+class GrantBatch;
 class RepositoryLevelGrid;
 
 // The wizard after "Create team" (console-workflows §3.2): the team exists
@@ -44,6 +45,14 @@ public:
 
     // What the pages hold now.
     Plan plan() const;
+
+    // Sends a plan: the team's repository permissions ("repositories") and
+    // members ("members") together, in a started batch under `parent`;
+    // none when the plan grants nothing. Every owner of a wizard sends its
+    // plan this way (the teams tab, the entity picker's "Create team").
+    static GrantBatch *send(client::ApiClient &client, const QString &organization, const Plan &plan, QObject *parent);
+    // "Unable to add members to team" with the batch's failures.
+    static void showFailures(const GrantBatch &batch, QWidget *parent);
 
 signals:
     void planned(const CreateTeamWizard::Plan &plan);

@@ -41,6 +41,9 @@ TeamMembersDialog::TeamMembersDialog(client::ApiClient &client, const QString &o
     m_state->setEmptyState(tr("There are no viewable members for this team"), QString());
     m_picker->setObjectName(QStringLiteral("teamMemberPicker"));
     m_picker->setNamespace(organization);
+    // An empty field offers the organization's robots and "Create robot
+    // account" (console-workflows §3.2 "Add team member").
+    m_picker->setCreateShortcuts(true);
     m_add->setObjectName(QStringLiteral("addMemberButton"));
     m_email->setObjectName(QStringLiteral("inviteEmailEdit"));
     m_email->setPlaceholderText(tr("name@example.com"));

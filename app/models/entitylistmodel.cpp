@@ -1,5 +1,8 @@
 #include "entitylistmodel.h"
 
+#include <QFont>
+#include <QIcon>
+
 namespace kai::console {
 
 EntityListModel::EntityListModel(QObject *parent) : QAbstractListModel(parent)
@@ -9,41 +12,82 @@ EntityListModel::EntityListModel(QObject *parent) : QAbstractListModel(parent)
 
 void EntityListModel::setEntities(const QList<client::Entity> &entities)
 {
-    reset(entities, entities.isEmpty() ? tr("No results found") : QString());
+    if (entities.isEmpty())
+        return setMessage(tr("No results found"));
+    QList<Row> rows;
+    for (const client::Entity &entity : entities)
+        rows << Row{Row::Type::Entity, entity, {}, {}};
+    reset(std::move(rows));
 }
 
 void EntityListModel::setMessage(const QString &message)
 {
-    reset({}, message);
+    reset({Row{Row::Type::Message, {}, message, {}}});
+}
+
+void EntityListModel::setDefaults(const QList<client::Entity> &teams, const QList<client::Entity> &robots,
+                                  const QList<Action> &actions)
+{
+    QList<Row> rows;
+    const auto addGroup = [&rows](const QString &heading, const QList<client::Entity> &entities) {
+        if (entities.isEmpty())
+            return;
+        rows << Row{Row::Type::Heading, {}, heading, {}};
+        for (const client::Entity &entity : entities)
+            rows << Row{Row::Type::Entity, entity, {}, {}};
+    };
+    addGroup(tr("Teams"), teams);
+    addGroup(tr("Robot accounts"), robots);
+    for (const Action action : actions)
+        rows << Row{Row::Type::Action, {}, actionLabel(action), action};
+    reset(std::move(rows));
 }
 
 void EntityListModel::clear()
 {
-    if (m_entities.isEmpty() && m_message.isEmpty())
+    if (m_rows.isEmpty())
         return;
-    reset({}, QString());
+    reset({});
 }
 
-void EntityListModel::reset(QList<client::Entity> entities, QString message)
+void EntityListModel::reset(QList<Row> rows)
 {
     beginResetModel();
-    m_entities = std::move(entities);
-    m_message = std::move(message);
+    m_rows = std::move(rows);
     endResetModel();
+}
+
+const EntityListModel::Row *EntityListModel::rowAt(const QModelIndex &index) const
+{
+    // An invalid index is a normal question here (nothing highlighted).
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return nullptr;
+    return &m_rows.at(index.row());
 }
 
 std::optional<client::Entity> EntityListModel::entity(const QModelIndex &index) const
 {
-    // An invalid index is a normal question here (nothing highlighted).
-    if (!m_message.isEmpty() || !index.isValid()
-        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Row *row = rowAt(index);
+    if (!row || row->type != Row::Type::Entity)
         return std::nullopt;
-    return m_entities.at(index.row());
+    return row->entity;
+}
+
+std::optional<EntityListModel::Action> EntityListModel::action(const QModelIndex &index) const
+{
+    const Row *row = rowAt(index);
+    if (!row || row->type != Row::Type::Action)
+        return std::nullopt;
+    return row->action;
 }
 
 QModelIndex EntityListModel::firstChoosable() const
 {
-    return m_message.isEmpty() && !m_entities.isEmpty() ? index(0) : QModelIndex();
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).type == Row::Type::Entity || m_rows.at(i).type == Row::Type::Action)
+            return index(i);
+    }
+    return QModelIndex();
 }
 
 QString EntityListModel::kindLabel(const client::Entity &entity)
@@ -63,20 +107,45 @@ QString EntityListModel::kindLabel(const client::Entity &entity)
     return QString();
 }
 
+QString EntityListModel::actionLabel(Action action)
+{
+    switch (action) {
+    case Action::CreateTeam:
+        return tr("Create team");
+    case Action::CreateRobot:
+        return tr("Create robot account");
+    }
+    return QString();
+}
+
 int EntityListModel::rowCount(const QModelIndex &parent) const
 {
-    if (parent.isValid())
-        return 0;
-    return m_message.isEmpty() ? int(m_entities.size()) : 1;
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 QVariant EntityListModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Row *row = rowAt(index);
+    if (!row)
         return {};
-    if (!m_message.isEmpty())
-        return role == Qt::DisplayRole || role == Qt::ToolTipRole ? QVariant(m_message) : QVariant();
-    const client::Entity &entity = m_entities.at(index.row());
+    switch (row->type) {
+    case Row::Type::Message:
+        return role == Qt::DisplayRole || role == Qt::ToolTipRole ? QVariant(row->text) : QVariant();
+    case Row::Type::Heading:
+        if (role == Qt::FontRole) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return role == Qt::DisplayRole || role == Qt::ToolTipRole ? QVariant(row->text) : QVariant();
+    case Row::Type::Action:
+        if (role == Qt::DecorationRole)
+            return QIcon::fromTheme(QStringLiteral("list-add"));
+        return role == Qt::DisplayRole || role == Qt::ToolTipRole ? QVariant(row->text) : QVariant();
+    case Row::Type::Entity:
+        break;
+    }
+    const client::Entity &entity = row->entity;
     switch (role) {
     case Qt::DisplayRole:
         //: An entity picker result: its name and what it is ("alice (user)", "acme+ci (robot)").
@@ -91,12 +160,15 @@ QVariant EntityListModel::data(const QModelIndex &index, int role) const
 
 Qt::ItemFlags EntityListModel::flags(const QModelIndex &index) const
 {
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    const Row *row = rowAt(index);
+    if (!row)
         return Qt::NoItemFlags;
-    // The message row stays enabled so it reads as text, not greyed out,
-    // but it is no choice: it cannot be selected and entity() is none for it.
+    // The message row and headings stay enabled so they read as text, not
+    // greyed out, but they are no choice: they cannot be selected and
+    // entity() and action() are none for them.
     const Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
-    return m_message.isEmpty() ? flags | Qt::ItemIsSelectable : flags;
+    const bool choosable = row->type == Row::Type::Entity || row->type == Row::Type::Action;
+    return choosable ? flags | Qt::ItemIsSelectable : flags;
 }
 
 } // namespace kai::console

@@ -65,7 +65,7 @@ QVariant OrganizationPeopleModel::data(const QModelIndex &index, int role) const
         return shown;
     }
     if (column == repositoriesColumn())
-        return tr("Direct permissions on %n repositories under this organization", nullptr, int(person.repositories.size()));
+        return tr("Direct permissions on %n repository(ies) under this organization", nullptr, int(person.repositories.size()));
     return {};
 }
 

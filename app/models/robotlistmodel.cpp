@@ -15,6 +15,10 @@ void RobotListModel::setRobots(const QList<client::Robot> &robots)
         return;
     beginResetModel();
     m_robots = robots;
+    m_createdMs.clear();
+    m_createdMs.reserve(m_robots.size());
+    for (const client::Robot &robot : m_robots)
+        m_createdMs.append(robot.created ? robot.created->toMSecsSinceEpoch() : qint64(0));
     endResetModel();
 }
 
@@ -49,7 +53,7 @@ QVariant RobotListModel::data(const QModelIndex &index, int role) const
         case RepositoriesColumn:
             return int(robot.repositories.size());
         case CreatedColumn:
-            return robot.created ? robot.created->toMSecsSinceEpoch() : qint64(0);
+            return m_createdMs.at(index.row());
         default:
             break;
         }

@@ -75,21 +75,19 @@ NamespaceSettingsTab::~NamespaceSettingsTab()
 
 QString NamespaceSettingsTab::humanized(qint64 seconds)
 {
-    // Whole units only, and no "(s)": English has no plural translation loaded.
-    const auto count = [seconds](qint64 unit, const QString &one, const QString &many) {
-        return seconds == unit ? one : many.arg(seconds / unit);
-    };
+    // Whole units only; the count picks the translation's plural form.
+    const auto in = [seconds](qint64 unit) { return int(seconds / unit); };
     if (seconds == 0)
         return tr("None (deleted tags cannot be restored)");
     if (seconds % 604800 == 0)
-        return count(604800, tr("1 week"), tr("%1 weeks"));
+        return tr("%n week(s)", nullptr, in(604800));
     if (seconds % 86400 == 0)
-        return count(86400, tr("1 day"), tr("%1 days"));
+        return tr("%n day(s)", nullptr, in(86400));
     if (seconds % 3600 == 0)
-        return count(3600, tr("1 hour"), tr("%1 hours"));
+        return tr("%n hour(s)", nullptr, in(3600));
     if (seconds % 60 == 0)
-        return count(60, tr("1 minute"), tr("%1 minutes"));
-    return count(1, tr("1 second"), tr("%1 seconds"));
+        return tr("%n minute(s)", nullptr, in(60));
+    return tr("%n second(s)", nullptr, in(1));
 }
 
 void NamespaceSettingsTab::setOrganization(const QString &organization)

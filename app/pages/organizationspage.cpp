@@ -114,12 +114,19 @@ void OrganizationsPage::setUser(const client::CurrentUser &user)
 
 void OrganizationsPage::track(client::ReplyBase *reply)
 {
+    reply->setAsksForFreshLogin(m_verification == Verification::Asks);
     m_loads.removeIf([](const QPointer<client::ReplyBase> &r) { return r.isNull(); });
     m_loads.append(reply);
 }
 
 void OrganizationsPage::reload()
 {
+    load(Verification::Asks);
+}
+
+void OrganizationsPage::load(Verification verification)
+{
+    m_verification = verification;
     for (const QPointer<client::ReplyBase> &reply : std::as_const(m_loads)) {
         if (reply)
             reply->cancel();
@@ -168,6 +175,8 @@ void OrganizationsPage::loadAllOrganizations(const QString &nextPage, int pagesL
     track(reply);
     reply->then(this, [this, pagesLeft](const Result<client::OrganizationPage> &page) {
         if (!page) {
+            if (page.error().kind == ErrorKind::ApiFreshLoginRequired)
+                return allListsFailed(page.error());
             emit notify(tr("Could not load all organizations: %1").arg(page.error().message), false);
             return loadAllUsers({}, kMaxPages);
         }
@@ -191,6 +200,8 @@ void OrganizationsPage::loadAllUsers(const QString &nextPage, int pagesLeft)
     track(reply);
     reply->then(this, [this, pagesLeft](const Result<client::SuperuserUserPage> &page) {
         if (!page) {
+            if (page.error().kind == ErrorKind::ApiFreshLoginRequired)
+                return allListsFailed(page.error());
             emit notify(tr("Could not load all users: %1").arg(page.error().message), false);
             return settle();
         }
@@ -210,6 +221,12 @@ void OrganizationsPage::loadAllUsers(const QString &nextPage, int pagesLeft)
             return loadAllUsers(page->nextPage, pagesLeft - 1);
         settle();
     });
+}
+
+void OrganizationsPage::allListsFailed(const Error &error)
+{
+    m_state->showError(tr("Could not load all organizations and users: %1").arg(error.message));
+    updateActions();
 }
 
 void OrganizationsPage::settle()
@@ -313,7 +330,7 @@ void OrganizationsPage::deleteSelected()
                 emit notify(tr("Successfully deleted %n organization(s)", nullptr, int(bulk->count())), true);
             else
                 bulk->showFailures(this, tr("Deletion failed"));
-            reload();
+            load(Verification::DoesNotAsk);
         });
         bulk->start();
     });

@@ -49,7 +49,16 @@ signals:
     void ownNamespaceActivated();
 
 private:
+    // Asks: a list the person asked for (Refresh, Retry) may open "Please
+    // Verify". DoesNotAsk: the reload after a change shows a stale login as
+    // the error state with Retry, so a cancelled verification is not asked
+    // again by the list it set off.
+    enum class Verification { Asks, DoesNotAsk };
+    void load(Verification verification);
     void track(client::ReplyBase *reply);
+    // A superuser list failed: Kai's (and Quay's) need a fresh login; the
+    // other lists are not asked for then.
+    void allListsFailed(const Error &error);
     void showRowsOf(const client::CurrentUser &user);
     void loadAllOrganizations(const QString &nextPage, int pagesLeft);
     void loadAllUsers(const QString &nextPage, int pagesLeft);
@@ -65,6 +74,7 @@ private:
     client::ApiClient &m_client;
     client::CurrentUser m_user;
     QList<QPointer<client::ReplyBase>> m_loads;
+    Verification m_verification = Verification::Asks;
     OrganizationListModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;

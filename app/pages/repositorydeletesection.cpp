@@ -48,7 +48,7 @@ void RepositoryDeleteSection::confirmDeletion()
     const QString fullName = m_repository.fullName();
     auto *confirm = new TypedConfirmDialog(
         tr("Delete Repository?"),
-        tr("You are requesting to delete the repository %1. This action is non-reversable.").arg(fullName), {fullName},
+        tr("You are requesting to delete the repository %1. This action is irreversible.").arg(fullName), {fullName},
         this, fullName);
     confirm->setAttribute(Qt::WA_DeleteOnClose);
     connect(confirm, &QDialog::accepted, this, &RepositoryDeleteSection::sendDeletion);

@@ -44,13 +44,28 @@ RepositoryInformationTab::RepositoryInformationTab(QWidget *parent)
     layout->addWidget(description, 1);
 }
 
+// Quay's repository states in words; a state this console does not know
+// is shown as the server names it.
+QString RepositoryInformationTab::stateLabel(const QString &state)
+{
+    if (state == QLatin1String("READ_ONLY"))
+        return tr("Read-only");
+    if (state == QLatin1String("MIRROR"))
+        return tr("Mirror");
+    if (state == QLatin1String("ORG_MIRROR"))
+        return tr("Organization mirror");
+    if (state == QLatin1String("NORMAL"))
+        return tr("Normal");
+    return state;
+}
+
 void RepositoryInformationTab::setRepository(const client::RepositoryDetails &repository, const QString &host)
 {
     const QString visibility = repository.isPublic ? tr("Public") : tr("Private");
     // Only an unusual state is worth a word; NORMAL is what everyone expects.
     m_summary->setText(repository.state.isEmpty() || repository.state == QLatin1String("NORMAL")
                            ? tr("Visibility: %1").arg(visibility)
-                           : tr("Visibility: %1 · State: %2").arg(visibility, repository.state));
+                           : tr("Visibility: %1 · State: %2").arg(visibility, stateLabel(repository.state)));
     const QString reference = host + u'/' + repository.fullName();
     m_podmanPull->setText(QStringLiteral("podman pull ") + reference);
     m_dockerPull->setText(QStringLiteral("docker pull ") + reference);

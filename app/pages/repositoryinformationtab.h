@@ -27,6 +27,8 @@ public:
 
     // `host`: the registry as clients name it ("host[:port]").
     void setRepository(const client::RepositoryDetails &repository, const QString &host);
+    // A repository state (NORMAL, READ_ONLY, MIRROR, ORG_MIRROR) in words.
+    static QString stateLabel(const QString &state);
 
 private:
     QLabel *m_summary;

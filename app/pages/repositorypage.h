@@ -33,12 +33,15 @@ public:
     // Shows `namespaceName`/`name` and loads it.
     void setRepository(const QString &namespaceName, const QString &name);
     QString fullName() const { return m_namespace + u'/' + m_name; }
+    QString namespaceName() const { return m_namespace; }
+    QString name() const { return m_name; }
     void reload();
     // Brings the Settings tab forward (when the person may see it).
     void showSettings();
     // What the last load answered (empty until then).
     const client::RepositoryDetails &details() const { return m_details; }
     RepositorySettingsTab *settings() const { return m_settings; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 signals:
     void notify(const QString &text, bool success);

@@ -280,30 +280,17 @@ void TeamsTab::openWizard(const client::Team &team)
 // The wizard's choices, sent after it closed: the tab outlives it.
 void TeamsTab::applyPlan(const CreateTeamWizard::Plan &plan)
 {
-    if (plan.repositories.isEmpty() && plan.members.isEmpty())
+    GrantBatch *batch = CreateTeamWizard::send(m_client, m_organization, plan, this);
+    if (!batch)
         return;
-    const client::Grantee team{client::Grantee::Kind::Team, plan.team};
-    auto *batch = new GrantBatch(this);
-    for (const CreateTeamWizard::Grant &grant : plan.repositories) {
-        batch->add(QStringLiteral("repositories"), grant.repository,
-                   client::permissions::set(m_client, m_organization, grant.repository, team, grant.role));
-    }
-    for (const QString &member : plan.members)
-        batch->add(QStringLiteral("members"), member, client::teams::addMember(m_client, m_organization, plan.team, member));
     connect(batch, &GrantBatch::finished, this, [this, batch]() {
         batch->deleteLater();
-        if (!batch->failed()) {
+        if (!batch->failed())
             emit notify(tr("Successfully added members to team"), true);
-        } else {
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Unable to add members to team"),
-                                        batch->failures().join(u'\n'), QMessageBox::Ok, this);
-            box->setObjectName(QStringLiteral("teamPlanFailures"));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        }
+        else
+            CreateTeamWizard::showFailures(*batch, this);
         reload();
     });
-    batch->start();
 }
 
 void TeamsTab::manageMembers()

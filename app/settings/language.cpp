@@ -27,8 +27,10 @@ void Language::choose(QSettings &settings, const QString &locale)
 bool Language::install(QApplication &app, QTranslator &console, QTranslator &qt, const QString &locale)
 {
     const QLocale wanted = locale.isEmpty() ? QLocale::system() : QLocale(locale);
-    if (wanted.language() == QLocale::English || wanted.language() == QLocale::C)
-        return false;
+    if (wanted.language() == QLocale::English || wanted.language() == QLocale::C) {
+        // Only the plural forms: "1 member", "2 members".
+        return console.load(QStringLiteral(":/i18n/kai_en.qm")) && app.installTranslator(&console);
+    }
     if (!console.load(wanted, QStringLiteral("kai"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         return false;
     if (qt.load(wanted, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

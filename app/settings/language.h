@@ -10,7 +10,7 @@ namespace kai::console {
 
 // The console's language: the one chosen in the Language menu (QSettings
 // "language"), else KAI_LANG, else the system locale. Translations are
-// embedded (:/i18n/kai_<locale>.qm); English needs none.
+// embedded (:/i18n/kai_<locale>.qm); English has only its plural forms.
 class Language
 {
 public:
@@ -20,7 +20,8 @@ public:
     // Loads the console's translation for `locale` ("zh_CN", or empty for
     // the system's) into `console` and Qt's own (standard buttons and
     // dialogs, package qt6-translations-l10n, optional) into `qt`, and
-    // installs them; false for English or when the console has none.
+    // installs them. English (and the C locale) gets the English plural
+    // forms only. False when the console has no translation for `locale`.
     static bool install(QApplication &app, QTranslator &console, QTranslator &qt, const QString &locale);
 };
 

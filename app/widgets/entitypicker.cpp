@@ -2,6 +2,12 @@
 
 #include "client/apiclient.h"
 #include "client/endpoints/entities.h"
+#include "client/endpoints/robots.h"
+#include "client/endpoints/teams.h"
+#include "dialogs/createrobotwizard.h"
+#include "dialogs/createteamdialog.h"
+#include "dialogs/createteamwizard.h"
+#include "dialogs/grantbatch.h"
 #include "dialogs/pendingrequest.h"
 #include "models/entitylistmodel.h"
 
@@ -10,8 +16,10 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListView>
+#include <QPointer>
 #include <QTimer>
 
+#include <algorithm>
 #include <functional>
 
 namespace kai::console {
@@ -82,6 +90,17 @@ struct EntityPicker::Parts
     QString namespaceName;
     bool includeTeams = false;
     std::optional<client::Entity> chosen;
+
+    // The defaults of an empty field: the teams and robots are asked for
+    // together; the list opens once both answered.
+    bool createShortcuts = false;
+    PendingRequest teamLoad;
+    PendingRequest robotLoad;
+    int defaultsPending = 0;
+    QList<client::Entity> defaultTeams;
+    QList<client::Entity> defaultRobots;
+    // The create dialog or wizard open now; one at a time.
+    QPointer<QWidget> creating;
 };
 
 EntityPicker::EntityPicker(client::ApiClient &client, QWidget *parent)
@@ -134,6 +153,12 @@ EntityPicker::EntityPicker(client::ApiClient &client, QWidget *parent)
                 m_parts->popup->setCurrentIndex(QModelIndex());
             return false;
         }
+        // A click into the empty field opens its defaults, as in Quay.
+        if (event->type() == QEvent::MouseButtonPress && watched == m_parts->edit) {
+            if (m_parts->edit->text().isEmpty() && !m_parts->popup->isVisible())
+                showDefaults();
+            return false;
+        }
         if (event->type() != QEvent::KeyPress)
             return false;
         auto *key = static_cast<QKeyEvent *>(event);
@@ -148,7 +173,9 @@ EntityPicker::EntityPicker(client::ApiClient &client, QWidget *parent)
 EntityPicker::~EntityPicker()
 {
     // The children go after m_parts; an open list still gets a Hide event
-    // then, which must not reach the tap's handler.
+    // then, which must not reach the tap's handler. An open create dialog
+    // goes first, while the handlers it could reach still have m_parts.
+    delete m_parts->creating.data();
     delete m_parts->eventTap;
 }
 
@@ -165,6 +192,11 @@ void EntityPicker::setIncludeTeams(bool include)
 void EntityPicker::setDebounceMilliseconds(int milliseconds)
 {
     m_parts->debounce->setInterval(qMax(0, milliseconds));
+}
+
+void EntityPicker::setCreateShortcuts(bool on)
+{
+    m_parts->createShortcuts = on;
 }
 
 std::optional<client::Entity> EntityPicker::entity() const
@@ -191,15 +223,66 @@ void EntityPicker::onTextEdited(const QString &text)
     }
     if (!searchPrefixOf(text).isEmpty())
         m_parts->debounce->start();
+    else if (text.isEmpty())
+        showDefaults();
 }
 
 void EntityPicker::stopSearching()
 {
     m_parts->debounce->stop();
     m_parts->search.cancel();
+    m_parts->teamLoad.cancel();
+    m_parts->robotLoad.cancel();
     ++m_parts->generation;
     m_parts->popup->hide();
     m_parts->model->clear();
+}
+
+void EntityPicker::showDefaults()
+{
+    Parts &parts = *m_parts;
+    if (!parts.createShortcuts || parts.namespaceName.isEmpty() || !parts.edit->text().isEmpty())
+        return;
+    stopSearching();
+    const quint64 generation = parts.generation;
+    parts.defaultTeams.clear();
+    parts.defaultRobots.clear();
+    parts.defaultsPending = parts.includeTeams ? 2 : 1;
+    // A list that could not be loaded is left out; the actions stay.
+    const auto answered = [this, generation]() {
+        Parts &parts = *m_parts;
+        if (generation != parts.generation || --parts.defaultsPending > 0)
+            return;
+        const auto byName = [](const client::Entity &a, const client::Entity &b) {
+            return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+        };
+        std::sort(parts.defaultTeams.begin(), parts.defaultTeams.end(), byName);
+        std::sort(parts.defaultRobots.begin(), parts.defaultRobots.end(), byName);
+        QList<EntityListModel::Action> actions;
+        if (parts.includeTeams)
+            actions << EntityListModel::Action::CreateTeam;
+        actions << EntityListModel::Action::CreateRobot;
+        parts.model->setDefaults(parts.defaultTeams, parts.defaultRobots, actions);
+        showPopup();
+    };
+    if (parts.includeTeams) {
+        client::Reply<client::TeamList> *teams = client::teams::list(parts.client, parts.namespaceName);
+        parts.teamLoad.start(teams);
+        teams->then(this, [this, answered](const Result<client::TeamList> &answer) {
+            m_parts->teamLoad.finish();
+            for (const client::Team &team : answer ? answer->teams : QList<client::Team>())
+                m_parts->defaultTeams << client::Entity{team.name, client::Entity::Kind::Team, false, false};
+            answered();
+        });
+    }
+    client::Reply<client::RobotList> *robots = client::robots::list(parts.client, parts.namespaceName);
+    parts.robotLoad.start(robots);
+    robots->then(this, [this, answered](const Result<client::RobotList> &answer) {
+        m_parts->robotLoad.finish();
+        for (const client::Robot &robot : answer ? answer->robots : QList<client::Robot>())
+            m_parts->defaultRobots << client::Entity{robot.name, client::Entity::Kind::User, true, false};
+        answered();
+    });
 }
 
 void EntityPicker::startSearch()
@@ -249,21 +332,92 @@ void EntityPicker::showPopup()
 void EntityPicker::choose(const QModelIndex &index)
 {
     Parts &parts = *m_parts;
-    std::optional<client::Entity> entity = parts.model->entity(index);
-    if (!entity)
+    if (const std::optional<EntityListModel::Action> action = parts.model->action(index)) {
+        // A click both activates and clicks the row: one dialog only.
+        parts.popup->hide();
+        if (parts.creating)
+            return;
+        if (*action == EntityListModel::Action::CreateTeam)
+            createTeam();
+        else
+            createRobot();
         return;
-    const bool same = parts.chosen && parts.chosen->name == entity->name && parts.chosen->kind == entity->kind;
+    }
+    if (const std::optional<client::Entity> entity = parts.model->entity(index))
+        select(*entity);
+}
+
+void EntityPicker::select(const client::Entity &entity)
+{
+    Parts &parts = *m_parts;
+    const bool same = parts.chosen && parts.chosen->name == entity.name && parts.chosen->kind == entity.kind;
     // The rows stay (this runs inside the list's own click handling); the
     // next edit replaces them.
     parts.debounce->stop();
     parts.search.cancel();
     ++parts.generation;
     parts.popup->hide();
-    parts.edit->setText(entity->name);
+    parts.edit->setText(entity.name);
     if (same)
         return;
-    parts.chosen = std::move(entity);
+    parts.chosen = entity;
     emit entityChanged();
+}
+
+// The dialogs are the picker's children: deleting the picker closes them
+// and cancels what they have in flight.
+void EntityPicker::createTeam()
+{
+    Parts &parts = *m_parts;
+    QStringList existing;
+    for (const client::Entity &team : std::as_const(parts.defaultTeams))
+        existing << team.name;
+    auto *dialog = new CreateTeamDialog(parts.client, parts.namespaceName, existing, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    parts.creating = dialog;
+    connect(dialog, &CreateTeamDialog::created, this, [this](const client::Team &team) {
+        Parts &parts = *m_parts;
+        select(client::Entity{team.name, client::Entity::Kind::Team, false, false});
+        auto *wizard = new CreateTeamWizard(parts.client, parts.namespaceName, team, this);
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        parts.creating = wizard;
+        connect(wizard, &CreateTeamWizard::planned, this, [this](const CreateTeamWizard::Plan &plan) {
+            // The plan is the client's to finish: the dialog holding the
+            // picker may close before its answers come.
+            GrantBatch *batch = CreateTeamWizard::send(m_parts->client, m_parts->namespaceName, plan, &m_parts->client);
+            if (!batch)
+                return;
+            connect(batch, &GrantBatch::finished, batch, &QObject::deleteLater);
+            connect(batch, &GrantBatch::finished, this, [this, batch]() {
+                if (batch->failed())
+                    CreateTeamWizard::showFailures(*batch, window());
+            });
+        });
+        wizard->open();
+    });
+    dialog->open();
+}
+
+void EntityPicker::createRobot()
+{
+    Parts &parts = *m_parts;
+    auto *wizard = new CreateRobotWizard(parts.client, client::robots::RobotNamespace(parts.namespaceName), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    parts.creating = wizard;
+    connect(wizard, &CreateRobotWizard::created, this, [this](const client::Robot &robot) {
+        select(client::Entity{robot.name, client::Entity::Kind::User, true, false});
+    });
+    wizard->open();
+}
+
+int EntityPicker::choosableRowNear(int row, int step) const
+{
+    const EntityListModel &model = *m_parts->model;
+    for (; row >= 0 && row < model.rowCount(); row += step) {
+        if (model.flags(model.index(row)).testFlag(Qt::ItemIsSelectable))
+            return row;
+    }
+    return -1;
 }
 
 bool EntityPicker::editKeyPressed(QKeyEvent *event)
@@ -272,20 +426,26 @@ bool EntityPicker::editKeyPressed(QKeyEvent *event)
     switch (event->key()) {
     case Qt::Key_Down:
     case Qt::Key_Up: {
-        if (parts.model->rowCount() == 0)
-            return false;
+        if (parts.model->rowCount() == 0) {
+            if (!parts.createShortcuts || !parts.edit->text().isEmpty())
+                return false;
+            showDefaults();
+            return true;
+        }
         showPopup();
+        // Headings and the message row are passed over.
         const QModelIndex current = parts.popup->currentIndex();
         const int step = event->key() == Qt::Key_Down ? 1 : -1;
-        const int row = current.isValid() ? qBound(0, current.row() + step, parts.model->rowCount() - 1) : 0;
-        parts.popup->setCurrentIndex(parts.model->index(row));
+        const int row = current.isValid() ? choosableRowNear(current.row() + step, step) : choosableRowNear(0, 1);
+        if (row >= 0)
+            parts.popup->setCurrentIndex(parts.model->index(row));
         return true;
     }
     case Qt::Key_Return:
     case Qt::Key_Enter:
-        // Only a highlighted result is taken; otherwise Enter is the
-        // dialog's (its default button).
-        if (!parts.model->entity(parts.popup->currentIndex()))
+        // Only a highlighted result or action is taken; otherwise Enter is
+        // the dialog's (its default button).
+        if (!parts.model->entity(parts.popup->currentIndex()) && !parts.model->action(parts.popup->currentIndex()))
             return false;
         choose(parts.popup->currentIndex());
         return true;

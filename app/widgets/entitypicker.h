@@ -24,6 +24,17 @@ namespace kai::console {
 // or KAI_CONSOLE_DEBOUNCE_MS from the environment when constructed, or what
 // setDebounceMilliseconds() says. Only the newest search's answer is shown.
 //
+// With setCreateShortcuts() on, an empty field (clicked, Down, or its text
+// erased) offers the defaults instead: the organization's teams (when teams
+// are included) and robot accounts under the headings "Teams" and "Robot
+// accounts", then "Create team" (when teams are included) and "Create
+// robot account". Those open the create-team dialog and its wizard, or the
+// robot wizard, for the picker's organization; what they create becomes
+// the picker's choice. Kai's GET /config does not say ROBOTS_DISALLOW, so
+// "Create robot account" is always offered (the server refuses it then).
+// Dialogs and requests of the picker go with it when it is deleted; a
+// created team's wizard plan is sent under the ApiClient, so it completes.
+//
 // Keyboard: Down opens the popup / moves into the list, Up moves back,
 // Enter takes the highlighted result, Escape closes the popup. Editing the
 // text after a choice clears it (entityChanged() again).
@@ -46,6 +57,10 @@ public:
     void setIncludeTeams(bool include);
     // Shortens the one-second debounce (tests use a few milliseconds).
     void setDebounceMilliseconds(int milliseconds);
+    // The defaults and "Create team" / "Create robot account" of an empty
+    // field (default off). Only for an organization: a user namespace has
+    // no teams, and its robots are made on its own page.
+    void setCreateShortcuts(bool on);
 
     // The chosen entity; none until one was chosen from the results, and
     // none again once the text is edited away from it.
@@ -61,7 +76,14 @@ private:
     void startSearch();
     void stopSearching();
     void showPopup();
+    // The defaults of an empty field (setCreateShortcuts()).
+    void showDefaults();
     void choose(const QModelIndex &index);
+    // Makes `entity` the choice, as a click on its row does.
+    void select(const client::Entity &entity);
+    void createTeam();
+    void createRobot();
+    int choosableRowNear(int row, int step) const;
     bool editKeyPressed(QKeyEvent *event);
     bool popupKeyPressed(QKeyEvent *event);
 

@@ -21,6 +21,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -191,6 +192,7 @@ int MainWindow::currentPage() const { return m_pages->currentIndex(); }
 
 void MainWindow::openOrganization(const QString &organization)
 {
+    rememberCurrentPlace();
     m_namespace->setOrganization(organization);
     m_loaded[NamespacePageIndex] = true;
     showPage(NamespacePageIndex);
@@ -198,6 +200,7 @@ void MainWindow::openOrganization(const QString &organization)
 
 void MainWindow::openOwnNamespace()
 {
+    rememberCurrentPlace();
     m_namespace->setUserNamespace(m_user.username);
     m_loaded[NamespacePageIndex] = true;
     showPage(NamespacePageIndex);
@@ -211,6 +214,7 @@ void MainWindow::openAccountSettings()
 
 void MainWindow::openRepository(const QString &namespaceName, const QString &name)
 {
+    rememberCurrentPlace();
     m_repository->setRepository(namespaceName, name);
     m_loaded[RepositoryPageIndex] = true;
     showPage(RepositoryPageIndex);
@@ -220,8 +224,53 @@ void MainWindow::showPage(int page)
 {
     if (page == SuperuserPageIndex && !m_user.superUser)
         return;
-    m_history.visit(page);
+    rememberCurrentPlace();
+    m_history.visit(placeOf(page));
     display(page);
+}
+
+NavigationHistory::Place MainWindow::placeOf(int page) const
+{
+    NavigationHistory::Place place;
+    place.page = page;
+    if (page == NamespacePageIndex) {
+        place.namespaceName = m_namespace->organization();
+        place.userNamespace = m_namespace->isUserNamespace();
+        place.tab = m_namespace->tabs()->currentIndex();
+    } else if (page == RepositoryPageIndex) {
+        place.namespaceName = m_repository->namespaceName();
+        place.repository = m_repository->name();
+        place.tab = m_repository->tabs()->currentIndex();
+    }
+    return place;
+}
+
+void MainWindow::rememberCurrentPlace()
+{
+    // Only while the pages still show the current place: updateCurrent()
+    // ignores a place that is not the current one.
+    m_history.updateCurrent(placeOf(currentPage()));
+}
+
+void MainWindow::display(const NavigationHistory::Place &place)
+{
+    if (place.page == NamespacePageIndex) {
+        if (m_namespace->organization() != place.namespaceName || m_namespace->isUserNamespace() != place.userNamespace) {
+            if (place.userNamespace)
+                m_namespace->setUserNamespace(place.namespaceName);
+            else
+                m_namespace->setOrganization(place.namespaceName);
+        }
+        m_namespace->tabs()->setCurrentIndex(place.tab);
+    } else if (place.page == RepositoryPageIndex) {
+        if (m_repository->namespaceName() != place.namespaceName || m_repository->name() != place.repository)
+            m_repository->setRepository(place.namespaceName, place.repository);
+        // A repository opened again gets its Settings tab with its details;
+        // until then its first tab is in front.
+        if (place.tab < m_repository->tabs()->count())
+            m_repository->tabs()->setCurrentIndex(place.tab);
+    }
+    display(place.page);
 }
 
 void MainWindow::display(int page)
@@ -255,12 +304,14 @@ void MainWindow::display(int page)
 
 void MainWindow::goBack()
 {
+    rememberCurrentPlace();
     if (m_history.canGoBack())
         display(m_history.back());
 }
 
 void MainWindow::goForward()
 {
+    rememberCurrentPlace();
     if (m_history.canGoForward())
         display(m_history.forward());
 }

@@ -64,6 +64,13 @@ private:
     void goBack();
     void goForward();
     void display(int page);
+    // Shows a place of the history: the namespace or repository it names
+    // (opened again when another one is shown now) and its tab.
+    void display(const NavigationHistory::Place &place);
+    // The place `page` shows now.
+    NavigationHistory::Place placeOf(int page) const;
+    // Keeps the current place's tab before the window shows another place.
+    void rememberCurrentPlace();
     void updateNavigation();
     void askForFreshLogin();
 

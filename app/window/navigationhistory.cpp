@@ -2,25 +2,32 @@
 
 namespace kai::console {
 
-void NavigationHistory::visit(int page)
+void NavigationHistory::visit(const Place &place)
 {
-    if (current() == page)
-        return;
-    m_pages.resize(m_position + 1);
-    m_pages.append(page);
-    m_position = m_pages.size() - 1;
+    if (!m_places.isEmpty() && current().isSameAs(place))
+        return updateCurrent(place);
+    m_places.resize(m_position + 1);
+    m_places.append(place);
+    m_position = m_places.size() - 1;
 }
 
-int NavigationHistory::back()
+void NavigationHistory::updateCurrent(const Place &place)
+{
+    if (m_places.isEmpty() || !current().isSameAs(place))
+        return;
+    m_places[m_position] = place;
+}
+
+NavigationHistory::Place NavigationHistory::back()
 {
     Q_ASSERT(canGoBack());
-    return m_pages.at(--m_position);
+    return m_places.at(--m_position);
 }
 
-int NavigationHistory::forward()
+NavigationHistory::Place NavigationHistory::forward()
 {
     Q_ASSERT(canGoForward());
-    return m_pages.at(++m_position);
+    return m_places.at(++m_position);
 }
 
 } // namespace kai::console

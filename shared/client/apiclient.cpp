@@ -125,7 +125,7 @@ void ApiClient::handleFinished(QNetworkReply *reply, const ApiRequest &request, 
     if (status >= 400) {
         Error error = errorFromResponse(status, body,
                                         reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
-        if (error.kind == ErrorKind::ApiFreshLoginRequired && m_parkOnFreshLogin) {
+        if (error.kind == ErrorKind::ApiFreshLoginRequired && m_parkOnFreshLogin && owner->asksForFreshLogin()) {
             m_parked.append(Parked{request, owner, done});
             if (m_parked.size() == 1)
                 emit freshLoginRequired();

@@ -85,7 +85,8 @@ public:
     // When on, a 401 fresh_login_required parks the request and emits
     // freshLoginRequired(); resumeParkedRequests() replays the parked ones
     // after POST /api/v1/signin/verify succeeded, abandonParkedRequests()
-    // fails them. Off (the default), the error is returned as is.
+    // fails them. Off (the default), the error is returned as is; so it is
+    // for a reply whose asksForFreshLogin() is off.
     void setParkOnFreshLogin(bool park) { m_parkOnFreshLogin = park; }
     void resumeParkedRequests();
     void abandonParkedRequests(const Error &reason);

@@ -38,6 +38,12 @@ public:
     // request of a possibly multi-step call). Set by the client.
     void setAbortHandler(std::function<void()> abort) { m_abort = std::move(abort); }
 
+    // Off: should the server want a fresh login, this call fails with that
+    // error at once instead of waiting for "Please Verify" (a reload nobody
+    // asked for must not ask for the password). On by default.
+    void setAsksForFreshLogin(bool ask) { m_asksForFreshLogin = ask; }
+    bool asksForFreshLogin() const { return m_asksForFreshLogin; }
+
 signals:
     // Emitted once; the typed result is available from Reply<T>::result().
     void finished();
@@ -50,6 +56,7 @@ protected:
 
 private:
     bool m_finished = false;
+    bool m_asksForFreshLogin = true;
     std::function<void()> m_abort;
 };
 

@@ -5,6 +5,7 @@
 
 #include "client/apiclient.h"
 #include "client/endpoints/session.h"
+#include "window/mainwindow.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,6 +14,7 @@
 #include <QWidget>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QObject>
 #include <QTest>
 
 #include <memory>
@@ -129,22 +131,28 @@ private:
     QTemporaryDir m_dir;
 };
 
-// Signs `client` in as admin through the session flow; false when that did
-// not happen within 15 s.
-inline bool signInAsAdmin(client::ApiClient &client, ServerProcess *server)
+// Signs `client` in as `user` through the session flow; false when that
+// was refused or did not happen within 15 s.
+inline bool signInAs(client::ApiClient &client, ServerProcess *server, const QString &user, const QString &password)
 {
     client.setServer(QUrl(server->baseUrl()));
     bool done = false;
     bool ok = false;
     QObject guard;
-    client::session::signIn(client, QStringLiteral("admin"), QString::fromLatin1(ConsoleServers::kAdminPassword))
-        ->then(&guard, [&](const Result<client::CurrentUser> &user) {
-            done = true;
-            ok = user.ok();
-            if (!ok)
-                qWarning("sign-in failed: %s", qPrintable(user.error().message));
-        });
+    client::session::signIn(client, user, password)->then(&guard, [&](const Result<client::CurrentUser> &answer) {
+        done = true;
+        ok = answer.ok();
+        if (!ok)
+            qWarning("sign-in failed: %s", qPrintable(answer.error().message));
+    });
     return QTest::qWaitFor([&] { return done; }, 15'000) && ok;
+}
+
+// Signs `client` in as admin through the session flow; false when that did
+// not happen within 15 s.
+inline bool signInAsAdmin(client::ApiClient &client, ServerProcess *server)
+{
+    return signInAs(client, server, QStringLiteral("admin"), QString::fromLatin1(ConsoleServers::kAdminPassword));
 }
 
 // GET /api/v1/user/ through the client; an empty user when it failed or
@@ -163,6 +171,51 @@ inline client::CurrentUser fetchCurrentUser(client::ApiClient &client)
         qWarning("GET /api/v1/user/ did not answer within 15 s");
     return user;
 }
+
+// The console's main window for whoever `client` is signed in as (not yet
+// shown); none when GET /api/v1/user/ failed.
+inline std::unique_ptr<console::MainWindow> mainWindowFor(client::ApiClient &client)
+{
+    const client::CurrentUser user = fetchCurrentUser(client);
+    if (user.username.isEmpty())
+        return nullptr;
+    return std::make_unique<console::MainWindow>(client, user);
+}
+
+// What every server-backed console suite keeps: settings away from the
+// user's own, the servers, and names new on them. Suites derive from it.
+class ConsoleSuite : public QObject
+{
+protected:
+    IsolatedSettings m_settings;
+    ConsoleServers m_servers;
+
+    // "<stem><n>x", another one on every call.
+    QString freshName(const char *stem) { return QStringLiteral("%1%2x").arg(QLatin1String(stem)).arg(++m_counter); }
+
+    // A call to the API as admin, with admin's OAuth token.
+    HttpReply admin(ServerProcess *server, const QString &backend, const QByteArray &method, const QString &path,
+                    const QByteArray &body = {}) const
+    {
+        return apiCall(server, m_servers.adminToken(backend), method, path, body);
+    }
+
+    // A new organization named freshName(stem) that admin administers
+    // (its "owners" team holds admin), made through the API; a warning when
+    // the server refused.
+    QString createOrganization(ServerProcess *server, const QString &backend, const char *stem)
+    {
+        const QString name = freshName(stem);
+        const HttpReply reply =
+            admin(server, backend, "POST", "/api/v1/organization/", QStringLiteral(R"({"name": "%1"})").arg(name).toUtf8());
+        if (reply.status != 201)
+            qWarning("creating organization %s: %d", qPrintable(name), reply.status);
+        return name;
+    }
+
+private:
+    int m_counter = 0;
+};
 
 } // namespace kai::test
 

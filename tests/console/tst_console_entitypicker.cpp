@@ -6,13 +6,25 @@
 // nothing; the server's refusal is shown as text. A stand-in server that
 // answers when the test says so shows that a picker closed mid-request
 // gets nothing and that an older answer never replaces a newer one.
+// With its create shortcuts on, an empty field offers the organization's
+// teams and robots and "Create team" / "Create robot account", which open
+// the create dialogs and choose what they made; so it is in the "Add
+// Permission" dialog of an organization's repository.
 #include "consolefixture.h"
 
 #include "client/apiclient.h"
+#include "dialogs/addpermissiondialog.h"
+#include "dialogs/createrobotwizard.h"
+#include "dialogs/createteamdialog.h"
+#include "dialogs/createteamwizard.h"
 #include "models/entitylistmodel.h"
 #include "widgets/entitypicker.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QJsonObject>
+#include <QPushButton>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QListView>
@@ -77,7 +89,7 @@ private:
 // it offers that organization's robots and teams.
 struct PickerWindow
 {
-    explicit PickerWindow(client::ApiClient &client, const QString &namespaceName = {})
+    explicit PickerWindow(client::ApiClient &client, const QString &namespaceName = {}, bool shortcuts = false)
     {
         auto *layout = new QVBoxLayout(&window);
         picker = new console::EntityPicker(client, &window);
@@ -85,6 +97,7 @@ struct PickerWindow
             picker->setNamespace(namespaceName);
             picker->setIncludeTeams(true);
         }
+        picker->setCreateShortcuts(shortcuts);
         layout->addWidget(picker);
         window.resize(400, 80);
         edit = widget<QLineEdit>(picker, "entityPickerEdit");
@@ -93,6 +106,20 @@ struct PickerWindow
                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         changes = std::make_unique<QSignalSpy>(picker, &console::EntityPicker::entityChanged);
         window.show();
+    }
+
+    // Highlights the row reading `text` and presses Enter in the list, as a
+    // person does; false when there is no such row.
+    bool activate(const QString &text) const
+    {
+        for (int i = 0; i < results->model()->rowCount(); ++i) {
+            if (results->model()->index(i, 0).data().toString() == text) {
+                results->setCurrentIndex(results->model()->index(i, 0));
+                QTest::keyClick(results, Qt::Key_Return);
+                return true;
+            }
+        }
+        return false;
     }
 
     QStringList rows() const
@@ -125,13 +152,11 @@ struct PickerWindow
 
 } // namespace
 
-class TestConsoleEntityPicker : public QObject
+class TestConsoleEntityPicker : public ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    IsolatedSettings m_settings;
-    ConsoleServers m_servers;
     QSet<QString> m_made;   // "<backend>/<what>" already made on that server
 
     // Users "pickalice", "pickalbert" and the organization "pickorg" with
@@ -144,13 +169,60 @@ private:
             if (!server->createUser(QLatin1String(user), QStringLiteral("picker-password-1")).ok())
                 return false;
         }
-        const QString admin = m_servers.adminToken(backend);
-        if (apiCall(server, admin, "POST", "/api/v1/organization/", R"({"name": "pickorg"})").status != 201
-            || apiCall(server, admin, "PUT", "/api/v1/organization/pickorg/robots/pickbot", "{}").status != 201
-            || apiCall(server, admin, "PUT", "/api/v1/organization/pickorg/team/pickers", R"({"role": "member"})").status != 200)
+        if (admin(server, backend, "POST", "/api/v1/organization/", R"({"name": "pickorg"})").status != 201
+            || admin(server, backend, "PUT", "/api/v1/organization/pickorg/robots/pickbot", "{}").status != 201
+            || admin(server, backend, "PUT", "/api/v1/organization/pickorg/team/pickers", R"({"role": "member"})").status != 200)
             return false;
         m_made.insert(backend);
         return true;
+    }
+
+    // The entities made, `client` signed in as the admin, and a new
+    // organization with the team "crew" and the robot "<org>+bot"; its name,
+    // or empty when a step failed.
+    QString signInWithOrganization(ServerProcess *server, const QString &backend, client::ApiClient &client)
+    {
+        if (!signIn(server, backend, client))
+            return QString();
+        const QString org = createOrganization(server, backend, "shortcuts");
+        if (admin(server, backend, "PUT", QStringLiteral("/api/v1/organization/%1/robots/bot").arg(org), "{}").status != 201
+            || admin(server, backend, "PUT", QStringLiteral("/api/v1/organization/%1/team/crew").arg(org), R"({"role": "member"})")
+                       .status
+                   != 200)
+            return QString();
+        return org;
+    }
+
+    int statusOf(ServerProcess *server, const QString &backend, const QString &path)
+    {
+        return admin(server, backend, "GET", path).status;
+    }
+
+    // Chooses "Create team" in the picker's defaults, names the team in the
+    // dialog and proceeds; the wizard that follows, or none.
+    static console::CreateTeamWizard *createTeamThroughPicker(console::EntityPicker *picker, const QString &team)
+    {
+        auto *edit = widget<QLineEdit>(picker, "entityPickerEdit");
+        auto *results = widget<QListView>(picker, "entityPickerResults");
+        QTest::mouseClick(edit, Qt::LeftButton);
+        if (!QTest::qWaitFor([&] { return results->isVisible(); }, 15'000))
+            return nullptr;
+        for (int i = 0; i < results->model()->rowCount(); ++i) {
+            if (results->model()->index(i, 0).data().toString() == QLatin1String("Create team")) {
+                results->setCurrentIndex(results->model()->index(i, 0));
+                QTest::keyClick(results, Qt::Key_Return);
+                break;
+            }
+        }
+        auto *dialog = picker->findChild<console::CreateTeamDialog *>();
+        if (!dialog || !dialog->isVisible())
+            return nullptr;
+        QTest::keyClicks(widget<QLineEdit>(dialog, "teamNameEdit"), team);
+        QTest::mouseClick(widget<QPushButton>(dialog, "createButton"), Qt::LeftButton);
+        console::CreateTeamWizard *wizard = nullptr;
+        const bool opened =
+            QTest::qWaitFor([&] { return (wizard = picker->findChild<console::CreateTeamWizard *>()) != nullptr; }, 15'000);
+        return opened ? wizard : nullptr;
     }
 
     // The entities made and `client` signed in as the admin.
@@ -342,6 +414,183 @@ private Q_SLOTS:
         w.tester.reset();
         delete w.picker;
         QVERIFY(results.isNull());
+    }
+
+    void emptyFieldOffersTeamsRobotsAndCreateActions()
+    {
+        KAI_CONSOLE_SERVER(server, m_servers);
+        client::ApiClient client;
+        const QString org = signInWithOrganization(server, backend, client);
+        QVERIFY(!org.isEmpty());
+        PickerWindow w(client, org);
+
+        // Off (the default), an empty field offers nothing.
+        QTest::keyClick(w.edit, Qt::Key_Down);
+        QTest::qWait(100);
+        QCOMPARE(w.results->model()->rowCount(), 0);
+
+        // On: a click into the empty field lists the defaults.
+        w.picker->setCreateShortcuts(true);
+        QTest::mouseClick(w.edit, Qt::LeftButton);
+        // Every organization has its "owners" team.
+        const QStringList defaults{"Teams",        "crew (team)",          "owners (team)",        "Robot accounts",
+                                   org + "+bot (robot)", "Create team", "Create robot account"};
+        QTRY_COMPARE_WITH_TIMEOUT(w.rows(), defaults, 15'000);
+        QVERIFY(w.results->isVisible());
+        saveScreenshot(w.results, "entity-picker-defaults");
+        // Headings are no choice; Down passes over them.
+        QVERIFY(!w.results->model()->flags(w.results->model()->index(0, 0)).testFlag(Qt::ItemIsSelectable));
+        QTest::keyClick(w.edit, Qt::Key_Down);
+        QCOMPARE(w.results->currentIndex().row(), 1);
+        QTest::keyClick(w.edit, Qt::Key_Down);
+        QCOMPARE(w.results->currentIndex().row(), 2);
+        QTest::keyClick(w.edit, Qt::Key_Down);
+        QCOMPARE(w.results->currentIndex().row(), 4);
+        QTest::keyClick(w.edit, Qt::Key_Return);
+        QVERIFY(w.picker->entity().has_value());
+        QCOMPARE(w.picker->entity()->name, org + "+bot");
+        QVERIFY(w.picker->entity()->isRobot);
+
+        // Erasing the text offers the defaults again; without teams there is
+        // no team group and no "Create team".
+        w.picker->setIncludeTeams(false);
+        w.edit->selectAll();
+        QTest::keyClick(w.edit, Qt::Key_Backspace);
+        QVERIFY(!w.picker->entity().has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(w.rows(), QStringList({"Robot accounts", org + "+bot (robot)", "Create robot account"}),
+                                  15'000);
+        // Typing searches as before.
+        QTest::keyClicks(w.edit, "pickal");
+        QTRY_COMPARE_WITH_TIMEOUT(w.rows(), QStringList({"pickalbert (user)", "pickalice (user)"}), 15'000);
+    }
+
+    void createTeamOpensTheDialogAndWizardAndChoosesTheTeam()
+    {
+        KAI_CONSOLE_SERVER(server, m_servers);
+        client::ApiClient client;
+        const QString org = signInWithOrganization(server, backend, client);
+        QVERIFY(!org.isEmpty());
+        PickerWindow w(client, org, /*shortcuts=*/true);
+
+        console::CreateTeamWizard *wizard = createTeamThroughPicker(w.picker, "fresh");
+        QVERIFY(wizard);
+        QCOMPARE(statusOf(server, backend, QStringLiteral("/api/v1/organization/%1/team/fresh/members").arg(org)), 200);
+        // The team is the choice as soon as it exists.
+        QVERIFY(w.picker->entity().has_value());
+        QCOMPARE(w.picker->entity()->name, QStringLiteral("fresh"));
+        QCOMPARE(w.picker->entity()->kind, client::Entity::Kind::Team);
+        QCOMPARE(w.edit->text(), QStringLiteral("fresh"));
+        QCOMPARE(w.changes->count(), 1);
+
+        // The wizard's plan is sent: the robot becomes a member.
+        wizard->next();
+        wizard->next();
+        QVERIFY(chooseEntity(widget<QWidget>(wizard, "wizardMemberPicker"), org + "+b", org + "+bot"));
+        QTRY_VERIFY(widget<QPushButton>(wizard, "wizardAddMemberButton")->isEnabled());
+        QTest::mouseClick(widget<QPushButton>(wizard, "wizardAddMemberButton"), Qt::LeftButton);
+        wizard->next();
+        QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            admin(server, backend, "GET",
+                    QStringLiteral("/api/v1/organization/%1/team/fresh/members").arg(org))
+                .body.contains(QStringLiteral("\"%1+bot\"").arg(org).toUtf8()),
+            15'000);
+        QCOMPARE(w.picker->entity()->name, QStringLiteral("fresh"));
+    }
+
+    void createRobotOpensTheWizardAndChoosesTheRobot()
+    {
+        KAI_CONSOLE_SERVER(server, m_servers);
+        client::ApiClient client;
+        const QString org = signInWithOrganization(server, backend, client);
+        QVERIFY(!org.isEmpty());
+        PickerWindow w(client, org, /*shortcuts=*/true);
+
+        QTest::keyClick(w.edit, Qt::Key_Down);
+        QTRY_VERIFY_WITH_TIMEOUT(w.rows().contains("Create robot account"), 15'000);
+        QVERIFY(w.activate("Create robot account"));
+        auto *wizard = w.picker->findChild<console::CreateRobotWizard *>();
+        QVERIFY(wizard);
+        QVERIFY(wizard->isVisible());
+        // One dialog at a time: the list offers nothing while it is open.
+        QVERIFY(!w.results->isVisible());
+        QTest::keyClicks(widget<QLineEdit>(wizard, "robotNameEdit"), "maker");
+        QTest::mouseClick(widget<QAbstractButton>(wizard, "reviewAndFinishButton"), Qt::LeftButton);
+        QCOMPARE(wizard->currentId(), int(console::CreateRobotWizard::ReviewStep));
+        QTest::mouseClick(widget<QAbstractButton>(wizard, "finishButton"), Qt::LeftButton);
+
+        QTRY_VERIFY_WITH_TIMEOUT(w.picker->entity().has_value(), 15'000);
+        QCOMPARE(w.picker->entity()->name, org + "+maker");
+        QVERIFY(w.picker->entity()->isRobot);
+        QCOMPARE(w.edit->text(), org + "+maker");
+        QCOMPARE(statusOf(server, backend, QStringLiteral("/api/v1/organization/%1/robots/maker").arg(org)), 200);
+    }
+
+    void pickerDeletedWithACreateDialogOrDefaultsInFlight()
+    {
+        // The defaults' two requests are abandoned with the picker.
+        {
+            HeldRequests held;
+            client::ApiClient client;
+            client.setServer(held.url());
+            auto w = std::make_unique<PickerWindow>(client, "acme");
+            w->picker->setCreateShortcuts(true);
+            QTest::keyClick(w->edit, Qt::Key_Down);
+            QTRY_COMPARE_WITH_TIMEOUT(held.count(), 2, 15'000);
+            QVERIFY(held.requestLine(0).contains("/organization/acme"));
+            QVERIFY(held.requestLine(1).contains("/organization/acme"));
+            w.reset();
+            QTRY_VERIFY_WITH_TIMEOUT(!held.isOpen(0) && !held.isOpen(1), 15'000);
+        }
+        // The create dialog goes with the picker.
+        KAI_CONSOLE_SERVER(server, m_servers);
+        client::ApiClient client;
+        const QString org = signInWithOrganization(server, backend, client);
+        QVERIFY(!org.isEmpty());
+        PickerWindow w(client, org, /*shortcuts=*/true);
+        QTest::mouseClick(w.edit, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w.rows().contains("Create team"), 15'000);
+        QVERIFY(w.activate("Create team"));
+        QPointer<console::CreateTeamDialog> dialog = w.picker->findChild<console::CreateTeamDialog *>();
+        QVERIFY(dialog);
+        QTest::keyClicks(widget<QLineEdit>(dialog, "teamNameEdit"), "gone");
+        QTest::mouseClick(widget<QPushButton>(dialog, "createButton"), Qt::LeftButton);
+        w.tester.reset();
+        w.changes.reset();
+        delete w.picker;
+        QVERIFY(dialog.isNull());
+        QTest::qWait(200);   // a late answer reaches nobody
+    }
+
+    // The "Add Permission" dialog of an organization's repository: "Create
+    // team" there, then Submit grants the new team Admin.
+    void addPermissionCreatesATeamAndGrantsIt()
+    {
+        KAI_CONSOLE_SERVER(server, m_servers);
+        client::ApiClient client;
+        const QString org = signInWithOrganization(server, backend, client);
+        QVERIFY(!org.isEmpty());
+        QCOMPARE(admin(server, backend, "POST", "/api/v1/repository",
+                         QStringLiteral(R"({"namespace": "%1", "repository": "app", "visibility": "private", "description": ""})")
+                             .arg(org)
+                             .toUtf8())
+                     .status,
+                 201);
+        console::AddPermissionDialog dialog(client, org, QStringLiteral("app"), /*teams=*/true);
+        dialog.show();
+        auto *picker = widget<console::EntityPicker>(&dialog, "permissionEntityPicker");
+        console::CreateTeamWizard *wizard = createTeamThroughPicker(picker, "deployers");
+        QVERIFY(wizard);
+        wizard->reject();
+        QVERIFY(picker->entity().has_value());
+        QCOMPARE(widget<QComboBox>(&dialog, "permissionRoleCombo")->currentData().toString(), QStringLiteral("admin"));
+        QTRY_VERIFY(widget<QPushButton>(&dialog, "createButton")->isEnabled());
+        QTest::mouseClick(widget<QPushButton>(&dialog, "createButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 15'000);
+        const HttpReply granted = admin(server, backend, "GET",
+                                          QStringLiteral("/api/v1/repository/%1/app/permissions/team/deployers").arg(org));
+        QCOMPARE(granted.status, 200);
+        QCOMPARE(granted.json().value("role").toString(), QStringLiteral("admin"));
     }
 
     void anOlderAnswerNeverReplacesANewerOne()

@@ -4,7 +4,9 @@
 // organization: the server asks for a fresh login, the console parks the
 // DELETE and asks for the password. A wrong password is refused in the
 // dialog and nothing is deleted; the right one replays the DELETE. Cancel
-// fails the DELETE once with "Fresh login verification cancelled".
+// fails the DELETE once with "Fresh login verification cancelled", and the
+// list's reload that follows shows its error with Retry instead of asking
+// again.
 #include "consolefixture.h"
 
 #include "console/consolecontroller.h"
@@ -28,18 +30,16 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 
+#include <algorithm>
+
 using namespace kai;
 using namespace kai::test;
 
-class TestConsoleFreshLogin : public QObject
+class TestConsoleFreshLogin : public ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    IsolatedSettings m_settings;
-    ConsoleServers m_servers;
-    int m_counter = 0;
-
     // A login older than this is stale (the server's FRESH_LOGIN_TIMEOUT
     // is 1s).
     static constexpr int kStaleAfterMs = 1200;
@@ -93,17 +93,9 @@ private:
         return true;
     }
 
-    QString createOrganization(ServerProcess *server, const QString &backend)
-    {
-        const QString name = QStringLiteral("verifyorg%1").arg(++m_counter);
-        const HttpReply reply = apiCall(server, m_servers.adminToken(backend), "POST", "/api/v1/organization/",
-                                        QStringLiteral(R"({"name": "%1"})").arg(name).toUtf8());
-        return reply.status == 201 ? name : QString();
-    }
-
     int organizationStatus(ServerProcess *server, const QString &backend, const QString &org)
     {
-        return apiCall(server, m_servers.adminToken(backend), "GET", "/api/v1/organization/" + org).status;
+        return admin(server, backend, "GET", "/api/v1/organization/" + org).status;
     }
 
     // admin signs in with the password, waits until the login is stale and
@@ -118,9 +110,38 @@ private:
         QPointer<console::FreshLoginDialog> verify;
     };
 
+    static bool anyVerificationOpen(console::MainWindow *window)
+    {
+        const QList<console::FreshLoginDialog *> dialogs = window->findChildren<console::FreshLoginDialog *>();
+        return std::any_of(dialogs.begin(), dialogs.end(), [](console::FreshLoginDialog *d) { return d->isVisible(); });
+    }
+
+    static void verifyWithThePassword(console::MainWindow *window)
+    {
+        const QList<console::FreshLoginDialog *> dialogs = window->findChildren<console::FreshLoginDialog *>();
+        for (console::FreshLoginDialog *dialog : dialogs) {
+            if (!dialog->isVisible())
+                continue;
+            widget<QLineEdit>(dialog, "freshPasswordEdit")->setText(QString::fromLatin1(ConsoleServers::kAdminPassword));
+            QTest::mouseClick(widget<QPushButton>(dialog, "verifyButton"), Qt::LeftButton);
+            return;
+        }
+    }
+
+    static void cancelVerification(console::MainWindow *window)
+    {
+        const QList<console::FreshLoginDialog *> dialogs = window->findChildren<console::FreshLoginDialog *>();
+        for (console::FreshLoginDialog *dialog : dialogs) {
+            if (dialog->isVisible()) {
+                QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+                return;
+            }
+        }
+    }
+
     bool deleteAfterLoginWentStale(Scene &scene, ServerProcess *server, const QString &backend)
     {
-        scene.org = createOrganization(server, backend);
+        scene.org = createOrganization(server, backend, "verifyorg");
         if (scene.org.isEmpty())
             return false;
         scene.page = signInWithPassword(scene.controller, server, scene.org);
@@ -201,14 +222,22 @@ private Q_SLOTS:
         QCOMPARE(organizationStatus(server, backend, scene.org), 200);
 
         // The page then reloads its list; the superuser's list of all
-        // organizations needs a fresh login too (as in Quay), so the console
-        // asks once more. Verifying loads the list, the organization in it.
-        QTRY_VERIFY_WITH_TIMEOUT(scene.window->findChild<console::FreshLoginDialog *>() != nullptr
-                                     && scene.window->findChild<console::FreshLoginDialog *>()->isVisible(), 15'000);
-        auto *again = scene.window->findChild<console::FreshLoginDialog *>();
-        widget<QLineEdit>(again, "freshPasswordEdit")->setText(QString::fromLatin1(ConsoleServers::kAdminPassword));
-        QTest::mouseClick(widget<QPushButton>(again, "verifyButton"), Qt::LeftButton);
+        // organizations needs a fresh login too (as in Quay). The person just
+        // said no, so the reload does not ask again: the list shows its
+        // error with Retry, and no second "Please Verify" opens.
         auto *state = scene.page->findChild<console::LoadStateView *>();
+        QTRY_COMPARE_WITH_TIMEOUT(state->state(), console::LoadStateView::State::Error, 15'000);
+        QVERIFY2(widget<QLabel>(state, "errorMessage")->text().contains(QStringLiteral("fresh login")),
+                 qPrintable(widget<QLabel>(state, "errorMessage")->text()));
+        QTest::qWait(300);   // time for a (wrong) second dialog to open
+        QVERIFY(!anyVerificationOpen(scene.window));
+        QCOMPARE(scene.controller.client().parkedRequestCount(), 0);
+
+        // Retry is the person asking: now "Please Verify" opens, and
+        // verifying loads the list with the organization in it.
+        QTest::mouseClick(widget<QPushButton>(state, "retryButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(anyVerificationOpen(scene.window), 15'000);
+        verifyWithThePassword(scene.window);
         QTRY_VERIFY_WITH_TIMEOUT(rowOf(scene.page->model(), scene.org) >= 0 && state->state() == console::LoadStateView::State::Content,
                                  15'000);
         QCOMPARE(scene.window->findChildren<QMessageBox *>().size(), 1);
@@ -216,6 +245,38 @@ private Q_SLOTS:
         QVERIFY2(toast->text() == toastBefore || !toast->text().startsWith("Successfully deleted"), qPrintable(toast->text()));
         QCOMPARE(organizationStatus(server, backend, scene.org), 200);
         reports.first()->close();
+    }
+
+    // Refresh with a stale login: the list of all organizations asks once;
+    // cancelling shows the list's error with Retry and does not go on to
+    // ask for the list of all users as well.
+    void cancellingOnRefreshAsksOnceAndOffersRetry()
+    {
+        KAI_CONSOLE_SERVER(server, m_servers);
+        console::ConsoleController controller;
+        const QString org = createOrganization(server, backend, "verifyorg");
+        QVERIFY(!org.isEmpty());
+        console::OrganizationsPage *page = signInWithPassword(controller, server, org);
+        QVERIFY(page);
+        console::MainWindow *window = controller.window();
+        auto *state = page->findChild<console::LoadStateView *>();
+        QTest::qWait(kStaleAfterMs);
+
+        QTest::mouseClick(widget<QPushButton>(page, "refreshButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(anyVerificationOpen(window), 15'000);
+        cancelVerification(window);
+        QTRY_COMPARE_WITH_TIMEOUT(state->state(), console::LoadStateView::State::Error, 15'000);
+        QTest::qWait(300);   // time for a (wrong) second dialog to open
+        QVERIFY(!anyVerificationOpen(window));
+        QCOMPARE(controller.client().parkedRequestCount(), 0);
+        QVERIFY(widget<QPushButton>(state, "retryButton")->isVisible());
+
+        QTest::mouseClick(widget<QPushButton>(state, "retryButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(anyVerificationOpen(window), 15'000);
+        verifyWithThePassword(window);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(page->model(), org) >= 0 && state->state() == console::LoadStateView::State::Content,
+                                 15'000);
+        QVERIFY(!anyVerificationOpen(window));
     }
 };
 

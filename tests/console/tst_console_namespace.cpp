@@ -41,30 +41,14 @@
 using namespace kai;
 using namespace kai::test;
 
-class TestConsoleNamespace : public QObject
+class TestConsoleNamespace : public ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    IsolatedSettings m_settings;
-    ConsoleServers m_servers;
-    int m_counter = 0;
-
-    QString freshName(const char *stem) { return QStringLiteral("%1%2x").arg(QLatin1String(stem)).arg(++m_counter); }
-
-    HttpReply admin(ServerProcess *server, const QString &backend, const QByteArray &method, const QString &path,
-                    const QByteArray &body = {})
-    {
-        return apiCall(server, m_servers.adminToken(backend), method, path, body);
-    }
-
     QString createOrganization(ServerProcess *server, const QString &backend)
     {
-        const QString name = freshName("ns");
-        if (admin(server, backend, "POST", "/api/v1/organization/", QStringLiteral(R"({"name": "%1"})").arg(name).toUtf8())
-                .status != 201)
-            qWarning("creating organization %s failed", qPrintable(name));
-        return name;
+        return ConsoleSuite::createOrganization(server, backend, "ns");
     }
 
     static HttpReply createRepository(ServerProcess *server, const QString &token, const QString &ns, const QString &name)
@@ -91,12 +75,8 @@ private:
 
     bool signIn(Session &session, ServerProcess *server)
     {
-        if (!signInAsAdmin(session.client, server))
+        if (!signInAsAdmin(session.client, server) || !(session.window = mainWindowFor(session.client)))
             return false;
-        const client::CurrentUser user = fetchCurrentUser(session.client);
-        if (user.username.isEmpty())
-            return false;
-        session.window = std::make_unique<console::MainWindow>(session.client, user);
         session.window->resize(1100, 700);
         session.window->show();
         session.page = session.window->findChild<console::NamespacePage *>();
@@ -358,7 +338,7 @@ private Q_SLOTS:
         QVERIFY(timeMachine->isVisible());
         // The configured options (Quay's default 0s 1d 1w 2w 4w), humanized.
         QCOMPARE(timeMachine->count(), 5);
-        QCOMPARE(timeMachine->itemText(2), QStringLiteral("1 week"));
+        QCOMPARE(timeMachine->itemText(2), QStringLiteral("1 week(s)"));
 
         // A bad address: Save stays off, the form says why, nothing is sent.
         email->setFocus();
@@ -380,7 +360,7 @@ private Q_SLOTS:
         email->setText(address);
         QVERIFY(!message->isVisible());
         timeMachine->setCurrentIndex(timeMachine->findData(qint64(86400)));
-        QCOMPARE(timeMachine->currentText(), QStringLiteral("1 day"));
+        QCOMPARE(timeMachine->currentText(), QStringLiteral("1 day(s)"));
         QVERIFY(save->isEnabled());
         saveScreenshot(session.window.get(), QStringLiteral("page-namespace-settings-%1").arg(backend));
         QTest::mouseClick(save, Qt::LeftButton);
@@ -498,10 +478,87 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("seconds");
         QTest::addColumn<QString>("text");
         QTest::newRow("none") << qint64(0) << "None (deleted tags cannot be restored)";
-        QTest::newRow("one day") << qint64(86400) << "1 day";
-        QTest::newRow("two weeks") << qint64(1209600) << "2 weeks";
-        QTest::newRow("three hours") << qint64(10800) << "3 hours";
-        QTest::newRow("ninety seconds") << qint64(90) << "90 seconds";
+        QTest::newRow("one day") << qint64(86400) << "1 day(s)";
+        QTest::newRow("two weeks") << qint64(1209600) << "2 week(s)";
+        QTest::newRow("three hours") << qint64(10800) << "3 hour(s)";
+        QTest::newRow("ninety seconds") << qint64(90) << "90 second(s)";
+    }
+
+    // Back and forward return to the namespace and the repository that were
+    // shown, with their tab, not just to the page: org A on its Robot
+    // accounts tab, repository A/r1, back to A, org B, back to A...
+    void backAndForwardReturnToTheNamespaceAndRepositoryShown()
+    {
+        KAI_CONSOLE_SERVER(server, m_servers);
+        const QString token = m_servers.adminToken(backend);
+        const QString orgA = createOrganization(server, backend);
+        const QString orgB = createOrganization(server, backend);
+        QCOMPARE(createRepository(server, token, orgA, "r1").status, 201);
+        QCOMPARE(createRepository(server, token, orgB, "r2").status, 201);
+        Session session;
+        QVERIFY(signIn(session, server));
+        console::MainWindow *window = session.window.get();
+        console::NamespacePage *page = session.page;
+        auto *title = widget<QLabel>(page, "namespaceTitle");
+        auto *repositoryTitle = widget<QLabel>(window, "repositoryTitle");
+        auto *breadcrumb = widget<QLabel>(window, "breadcrumb");
+        QAction *back = window->findChild<QAction *>("backAction");
+        QAction *forward = window->findChild<QAction *>("forwardAction");
+        const auto showsNamespace = [&](const QString &org) {
+            return window->currentPage() == console::MainWindow::NamespacePageIndex && title->text() == org
+                   && breadcrumb->text() == QStringLiteral("Organizations › %1").arg(org);
+        };
+        const auto showsRepository = [&](const QString &fullName) {
+            return window->currentPage() == console::MainWindow::RepositoryPageIndex && repositoryTitle->text() == fullName
+                   && breadcrumb->text() == QStringLiteral("Repositories › %1").arg(fullName);
+        };
+
+        window->openOrganization(orgA);
+        QVERIFY(showsNamespace(orgA));
+        page->tabs()->setCurrentWidget(page->robotAccounts());
+        window->openRepository(orgA, QStringLiteral("r1"));
+        QVERIFY(showsRepository(orgA + "/r1"));
+
+        back->trigger();
+        QVERIFY(showsNamespace(orgA));
+        QCOMPARE(page->tabs()->currentWidget(), page->robotAccounts());
+        forward->trigger();
+        QVERIFY(showsRepository(orgA + "/r1"));
+        back->trigger();
+
+        // Another organization; back shows A again on its tab.
+        window->openOrganization(orgB);
+        QVERIFY(showsNamespace(orgB));
+        page->tabs()->setCurrentWidget(page->repositories());
+        QVERIFY(!forward->isEnabled());
+        back->trigger();
+        QVERIFY(showsNamespace(orgA));
+        QCOMPARE(page->tabs()->currentWidget(), page->robotAccounts());
+        back->trigger();
+        QCOMPARE(window->currentPage(), int(console::MainWindow::OrganizationsPageIndex));
+        QCOMPARE(breadcrumb->text(), QStringLiteral("Organizations"));
+        QVERIFY(!back->isEnabled());
+        forward->trigger();
+        QVERIFY(showsNamespace(orgA));
+        forward->trigger();
+        QVERIFY(showsNamespace(orgB));
+        QCOMPARE(page->tabs()->currentWidget(), page->repositories());
+        QVERIFY(!forward->isEnabled());
+
+        // Two repositories in a row: back opens the first one again, and
+        // its information loads.
+        window->openRepository(orgA, QStringLiteral("r1"));
+        window->openRepository(orgB, QStringLiteral("r2"));
+        QVERIFY(showsRepository(orgB + "/r2"));
+        back->trigger();
+        QVERIFY(showsRepository(orgA + "/r1"));
+        QTRY_VERIFY_WITH_TIMEOUT(widget<QLineEdit>(window, "podmanPullField")->text().endsWith(orgA + "/r1"), 15'000);
+        back->trigger();
+        QVERIFY(showsNamespace(orgB));
+        forward->trigger();
+        forward->trigger();
+        QVERIFY(showsRepository(orgB + "/r2"));
+        QTRY_VERIFY_WITH_TIMEOUT(widget<QLineEdit>(window, "podmanPullField")->text().endsWith(orgB + "/r2"), 15'000);
     }
 
     void humanizedTimeMachineChoices()

@@ -25,15 +25,11 @@
 using namespace kai;
 using namespace kai::test;
 
-class TestConsoleOrganizations : public QObject
+class TestConsoleOrganizations : public ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    IsolatedSettings m_settings;
-    ConsoleServers m_servers;
-    int m_counter = 0;
-
     static int rowOf(const console::OrganizationListModel *model, const QString &name)
     {
         for (int i = 0; i < model->rowCount(); ++i) {
@@ -42,8 +38,6 @@ private:
         }
         return -1;
     }
-
-    QString freshName(const char *stem) { return QStringLiteral("%1%2x").arg(QLatin1String(stem)).arg(++m_counter); }
 
     // The main window of a session sign-in, on the Organizations page with
     // its first load done; item-model testers watch the model and proxy.
@@ -58,12 +52,8 @@ private:
 
     bool open(Session &session, ServerProcess *server)
     {
-        if (!signInAsAdmin(session.client, server))
+        if (!signInAsAdmin(session.client, server) || !(session.window = mainWindowFor(session.client)))
             return false;
-        const client::CurrentUser user = fetchCurrentUser(session.client);
-        if (user.username.isEmpty())
-            return false;
-        session.window = std::make_unique<console::MainWindow>(session.client, user);
         session.page = session.window->findChild<console::OrganizationsPage *>();
         session.modelTester = std::make_unique<QAbstractItemModelTester>(
             session.page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);

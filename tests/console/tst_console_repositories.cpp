@@ -24,15 +24,11 @@
 using namespace kai;
 using namespace kai::test;
 
-class TestConsoleRepositories : public QObject
+class TestConsoleRepositories : public ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    IsolatedSettings m_settings;
-    ConsoleServers m_servers;
-    int m_counter = 0;
-
     static int rowOf(const console::RepositoryListModel *model, const QString &fullName)
     {
         for (int i = 0; i < model->rowCount(); ++i) {
@@ -41,8 +37,6 @@ private:
         }
         return -1;
     }
-
-    QString freshName(const char *stem) { return QStringLiteral("%1%2x").arg(QLatin1String(stem)).arg(++m_counter); }
 
     static bool waitForState(console::RepositoriesPage *page, console::LoadStateView::State state)
     {

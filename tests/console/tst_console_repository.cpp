@@ -13,6 +13,7 @@
 #include "dialogs/addpermissiondialog.h"
 #include "dialogs/typedconfirmdialog.h"
 #include "models/repositorypermissionmodel.h"
+#include "pages/repositoryinformationtab.h"
 #include "pages/repositorypage.h"
 #include "pages/repositorypermissionstab.h"
 #include "pages/repositorysettingstab.h"
@@ -42,31 +43,16 @@ constexpr const char *kUserPassword = "console-user-pw1";
 
 } // namespace
 
-class TestConsoleRepository : public QObject
+class TestConsoleRepository : public ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    IsolatedSettings m_settings;
-    ConsoleServers m_servers;
-    int m_counter = 0;
-
-    QString freshName(const char *stem) { return QStringLiteral("%1%2x").arg(QLatin1String(stem)).arg(++m_counter); }
-
-    HttpReply admin(ServerProcess *server, const QString &backend, const QByteArray &method, const QString &path,
-                    const QByteArray &body = {})
-    {
-        return apiCall(server, m_servers.adminToken(backend), method, path, body);
-    }
-
     // An organization with one private repository "shop" in it, made
     // through the API; returns "org/shop".
     QString createRepository(ServerProcess *server, const QString &backend, const QString &description = {})
     {
-        const QString org = freshName("repopage");
-        if (admin(server, backend, "POST", "/api/v1/organization/", QStringLiteral(R"({"name": "%1"})").arg(org).toUtf8())
-                .status != 201)
-            qWarning("creating organization %s failed", qPrintable(org));
+        const QString org = createOrganization(server, backend, "repopage");
         const QJsonObject body{{"namespace", org}, {"repository", "shop"}, {"visibility", "private"}, {"description", description}};
         if (admin(server, backend, "POST", "/api/v1/repository", QJsonDocument(body).toJson()).status != 201)
             qWarning("creating %s/shop failed", qPrintable(org));
@@ -90,19 +76,6 @@ private:
         if (!server->createUser(name, QString::fromLatin1(kUserPassword)).ok())
             qWarning("creating user %s failed", qPrintable(name));
         return name;
-    }
-
-    static bool signIn(client::ApiClient &client, ServerProcess *server, const QString &user, const QString &password)
-    {
-        client.setServer(QUrl(server->baseUrl()));
-        bool done = false;
-        bool ok = false;
-        QObject guard;
-        client::session::signIn(client, user, password)->then(&guard, [&](const Result<client::CurrentUser> &answer) {
-            done = true;
-            ok = answer.ok();
-        });
-        return QTest::qWaitFor([&] { return done; }, 15'000) && ok;
     }
 
     // The main window of one signed-in person, the repository page and its
@@ -131,12 +104,8 @@ private:
 
     bool startSession(Session &session, ServerProcess *server, const QString &user, const QString &password)
     {
-        if (!signIn(session.client, server, user, password))
+        if (!signInAs(session.client, server, user, password) || !(session.window = mainWindowFor(session.client)))
             return false;
-        const client::CurrentUser current = fetchCurrentUser(session.client);
-        if (current.username.isEmpty())
-            return false;
-        session.window = std::make_unique<console::MainWindow>(session.client, current);
         session.window->show();
         session.page = session.window->findChild<console::RepositoryPage *>();
         session.permissions = session.window->findChild<console::RepositoryPermissionsTab *>();
@@ -247,6 +216,15 @@ private:
 private Q_SLOTS:
     void initTestCase_data() { ServerFixture::addBackendRows(); }
     void init() { m_settings.clear(); }
+
+    // An unusual repository state is said in words, not as the API's constant.
+    void repositoryStatesAreShownInWords()
+    {
+        QCOMPARE(console::RepositoryInformationTab::stateLabel("READ_ONLY"), QStringLiteral("Read-only"));
+        QCOMPARE(console::RepositoryInformationTab::stateLabel("MIRROR"), QStringLiteral("Mirror"));
+        QCOMPARE(console::RepositoryInformationTab::stateLabel("ORG_MIRROR"), QStringLiteral("Organization mirror"));
+        QCOMPARE(console::RepositoryInformationTab::stateLabel("SOMETHING_NEW"), QStringLiteral("SOMETHING_NEW"));
+    }
 
     void aRepositoryOpensFromTheListWithItsInformation()
     {

@@ -48,26 +48,14 @@
 using namespace kai;
 using namespace kai::test;
 
-class TestConsoleRobots : public QObject
+class TestConsoleRobots : public ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    IsolatedSettings m_settings;
-    ConsoleServers m_servers;
-    int m_counter = 0;
-
-    QString freshName(const char *stem) { return QStringLiteral("%1%2x").arg(QLatin1String(stem)).arg(++m_counter); }
-
-    // An organization the admin administers, made through the API.
     QString createOrganization(ServerProcess *server, const QString &backend)
     {
-        const QString name = freshName("robots");
-        const HttpReply reply = apiCall(server, m_servers.adminToken(backend), "POST", "/api/v1/organization/",
-                                        QStringLiteral(R"({"name": "%1"})").arg(name).toUtf8());
-        if (reply.status != 201)
-            qWarning("creating organization %s: %d", qPrintable(name), reply.status);
-        return name;
+        return ConsoleSuite::createOrganization(server, backend, "robots");
     }
 
     QString createRobotThroughApi(ServerProcess *server, const QString &backend, const QString &org, const QString &shortName)
@@ -119,12 +107,8 @@ private:
 
     bool open(Session &session, ServerProcess *server, const QString &org)
     {
-        if (!signInAsAdmin(session.client, server))
+        if (!signInAsAdmin(session.client, server) || !(session.window = mainWindowFor(session.client)))
             return false;
-        const client::CurrentUser user = fetchCurrentUser(session.client);
-        if (user.username.isEmpty())
-            return false;
-        session.window = std::make_unique<console::MainWindow>(session.client, user);
         session.window->show();
         auto *organizations = session.window->findChild<console::OrganizationsPage *>();
         auto *table = organizations->findChild<QTableView *>("organizationTable");

@@ -228,8 +228,7 @@ private:
         QVERIFY(m_server);
         QTranslator translator;
         QTranslator qtTranslator;
-        const bool translated = console::Language::install(*qApp, translator, qtTranslator, language);
-        QCOMPARE(translated, language != QLatin1String("en"));
+        QVERIFY(console::Language::install(*qApp, translator, qtTranslator, language));
         client::ApiClient client;
         QVERIFY(signInAsAdmin(client, m_server));
         const client::CurrentUser user = fetchCurrentUser(client);

@@ -23,14 +23,11 @@
 using namespace kai;
 using namespace kai::test;
 
-class TestConsoleSignIn : public QObject
+class TestConsoleSignIn : public ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    IsolatedSettings m_settings;
-    ConsoleServers m_servers;
-
     static void fillPassword(console::SignInDialog *dialog, const QString &url, const QString &user, const QString &password)
     {
         widget<QComboBox>(dialog, "serverCombo")->setEditText(url);

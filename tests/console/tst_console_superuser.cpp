@@ -47,17 +47,12 @@ T *visibleChild(QObject *parent, const char *name)
 
 } // namespace
 
-class TestConsoleSuperuser : public QObject
+class TestConsoleSuperuser : public ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    IsolatedSettings m_settings;
-    ConsoleServers m_servers;
-    int m_counter = 0;
     static constexpr const char *kUserPassword = "managed-password-1";
-
-    QString freshName(const char *stem) { return QStringLiteral("%1%2x").arg(QLatin1String(stem)).arg(++m_counter); }
 
     static int rowOf(const console::OrganizationListModel *model, const QString &name,
                      console::OrganizationRow::Kind kind)
@@ -104,23 +99,10 @@ private:
     // Organizations page with its first load done.
     bool open(Session &session, ServerProcess *server, const QString &user = {}, const QString &password = {})
     {
-        if (user.isEmpty()) {
-            if (!signInAsAdmin(session.client, server))
-                return false;
-        } else {
-            session.client.setServer(QUrl(server->baseUrl()));
-            bool done = false;
-            QObject guard;
-            client::session::signIn(session.client, user, password)->then(&guard, [&](const Result<client::CurrentUser> &) {
-                done = true;
-            });
-            if (!QTest::qWaitFor([&] { return done; }, 15'000))
-                return false;
-        }
-        const client::CurrentUser current = fetchCurrentUser(session.client);
-        if (current.username.isEmpty())
+        const bool signedIn = user.isEmpty() ? signInAsAdmin(session.client, server)
+                                             : signInAs(session.client, server, user, password);
+        if (!signedIn || !(session.window = mainWindowFor(session.client)))
             return false;
-        session.window = std::make_unique<console::MainWindow>(session.client, current);
         session.page = session.window->findChild<console::OrganizationsPage *>();
         session.modelTester = std::make_unique<QAbstractItemModelTester>(
             session.page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -43,34 +43,16 @@
 using namespace kai;
 using namespace kai::test;
 
-class TestConsoleTeams : public QObject
+class TestConsoleTeams : public ConsoleSuite
 {
     Q_OBJECT
 
 private:
-    IsolatedSettings m_settings;
     SmtpServer m_smtp;
-    ConsoleServers m_servers;
-    int m_counter = 0;
 
-    QString freshName(const char *stem) { return QStringLiteral("%1%2x").arg(QLatin1String(stem)).arg(++m_counter); }
-
-    HttpReply admin(ServerProcess *server, const QString &backend, const QByteArray &method, const QString &path,
-                    const QByteArray &body = {})
-    {
-        return apiCall(server, m_servers.adminToken(backend), method, path, body);
-    }
-
-    // An organization the admin administers (its "owners" team holds the
-    // admin), made through the API.
     QString createOrganization(ServerProcess *server, const QString &backend)
     {
-        const QString name = freshName("teams");
-        const HttpReply reply =
-            admin(server, backend, "POST", "/api/v1/organization/", QStringLiteral(R"({"name": "%1"})").arg(name).toUtf8());
-        if (reply.status != 201)
-            qWarning("creating organization %s: %d", qPrintable(name), reply.status);
-        return name;
+        return ConsoleSuite::createOrganization(server, backend, "teams");
     }
 
     void createRepository(ServerProcess *server, const QString &backend, const QString &org, const QString &repository)
@@ -155,12 +137,8 @@ private:
     // loaded; every model of the tab is watched.
     bool open(Session &session, ServerProcess *server, const QString &org)
     {
-        if (!signInAsAdmin(session.client, server))
+        if (!signInAsAdmin(session.client, server) || !(session.window = mainWindowFor(session.client)))
             return false;
-        const client::CurrentUser user = fetchCurrentUser(session.client);
-        if (user.username.isEmpty())
-            return false;
-        session.window = std::make_unique<console::MainWindow>(session.client, user);
         session.window->show();
         session.window->openOrganization(org);
         auto *page = session.window->findChild<console::NamespacePage *>();
@@ -179,15 +157,9 @@ private:
     // `org` open; nullptr when sign-in failed.
     static console::TeamsTab *openAs(Session &session, ServerProcess *server, const QString &user, const QString &org)
     {
-        session.client.setServer(QUrl(server->baseUrl()));
-        QObject guard;
-        std::optional<Result<client::CurrentUser>> signedIn;
-        client::session::signIn(session.client, user, QStringLiteral("team-user-pw1"))
-            ->then(&guard, [&](const Result<client::CurrentUser> &answer) { signedIn = answer; });
-        if (!QTest::qWaitFor([&] { return signedIn.has_value(); }, 15'000) || !signedIn->ok())
+        if (!signInAs(session.client, server, user, QStringLiteral("team-user-pw1"))
+            || !(session.window = mainWindowFor(session.client)))
             return nullptr;
-        const client::CurrentUser current = fetchCurrentUser(session.client);
-        session.window = std::make_unique<console::MainWindow>(session.client, current);
         session.window->show();
         session.window->openOrganization(org);
         session.tab = session.window->findChild<console::NamespacePage *>()->teams();
@@ -538,7 +510,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(collaborators->rowCount(), 1, 15'000);
         QCOMPARE(collaborators->person(0).name, outsider);
         QCOMPARE(collaborators->index(0, collaborators->repositoriesColumn()).data().toString(),
-                 QStringLiteral("Direct permissions on 1 repositories under this organization"));
+                 QStringLiteral("Direct permissions on 1 repository(ies) under this organization"));
         saveScreenshot(session.window.get(), QStringLiteral("page-namespace-teams-collaborators-%1").arg(backend));
 
         // Removing a collaborator takes away their repository permissions.

@@ -93,12 +93,22 @@ private Q_SLOTS:
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
     }
 
-    void englishNeedsNoTranslation()
+    void englishHasItsPluralForms()
     {
         QTranslator translator;
         QTranslator qtTranslator;
-        QVERIFY(!console::Language::install(*qApp, translator, qtTranslator, QStringLiteral("en")));
+        QVERIFY(console::Language::install(*qApp, translator, qtTranslator, QStringLiteral("en")));
+        const auto members = [](int n) {
+            return QCoreApplication::translate("kai::console::TeamListModel", "%n member(s)", nullptr, n);
+        };
+        QCOMPARE(members(1), QStringLiteral("1 member"));
+        QCOMPARE(members(2), QStringLiteral("2 members"));
+        QCOMPARE(QCoreApplication::translate("kai::console::TeamListModel", "%n repository(ies)", nullptr, 3),
+                 QStringLiteral("3 repositories"));
+        // A string English does not pluralise is the source text itself.
+        QCOMPARE(QCoreApplication::translate("kai::console::SignInDialog", "Sign in to a registry"), QStringLiteral("Sign in to a registry"));
         saveScreenshots(QStringLiteral("en"));
+        QCoreApplication::removeTranslator(&translator);
     }
 
     void chineseDialogsUseTheGlossary()
