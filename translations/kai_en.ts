@@ -79,7 +79,7 @@
 <context>
     <name>kai::console::RepositoriesPage</name>
     <message numerus="yes">
-        <source>Successfully deleted %n repository(s)</source>
+        <source>Successfully deleted %n repository(ies)</source>
         <translation>
             <numerusform>Successfully deleted %n repository</numerusform>
             <numerusform>Successfully deleted %n repositories</numerusform>

@@ -1086,15 +1086,15 @@ Members: %4</source>
         <source>This action deletes the repositories with all their tags and cannot be undone:</source>
         <translation>此操作会删除这些存储库及其所有标签，且无法撤销：</translation>
     </message>
-    <message numerus="yes">
-        <source>Successfully deleted %n repository(s)</source>
-        <translation>
-            <numerusform>已成功删除 %n 个存储库</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Repository deletion failed</source>
         <translation>存储库删除失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>Successfully deleted %n repository(ies)</source>
+        <translation>
+            <numerusform>已成功删除 %n 个存储库</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -149,7 +149,7 @@ void RepositoriesPage::deleteSelected()
             bulk->add(repo.fullName(), client::repositories::remove(m_client, repo.namespaceName, repo.name));
         connect(bulk, &BulkOperation::finished, this, [this, bulk]() {
             if (bulk->failures().isEmpty())
-                emit notify(tr("Successfully deleted %n repository(s)", nullptr, int(bulk->count())), true);
+                emit notify(tr("Successfully deleted %n repository(ies)", nullptr, int(bulk->count())), true);
             else
                 bulk->showFailures(this, tr("Repository deletion failed"));
             reload();
