@@ -87,7 +87,7 @@ std::optional<QByteArray> toText(const QVariant &value)
     }
 }
 
-// Appends one value to a line of COPY's text format: \\N for NULL, and the
+// Appends one value to a line of COPY's text format: \N for NULL, and the
 // four bytes that would end a field or a line escaped. Byte-wise escaping is
 // safe because the connection's client_encoding is UTF-8 (no multi-byte
 // character contains an ASCII byte).

@@ -617,7 +617,7 @@ void TestDatabase::twoThreadsWritingConcurrentlyBothSucceed()
     QCOMPARE(last->first().integer(0), kPerThread - 1);
 }
 
-// COPY's text format gives tabs, newlines, backslashes and "\\N" a meaning:
+// COPY's text format gives tabs, newlines, backslashes and "\N" a meaning:
 // every one of them must come back as it went in.
 void TestDatabase::insertRowsKeepsEveryValueExactly()
 {
