@@ -1,6 +1,7 @@
 #include "entitypicker.h"
 
 #include "client/apiclient.h"
+#include "client/endpoints/config.h"
 #include "client/endpoints/entities.h"
 #include "client/endpoints/robots.h"
 #include "client/endpoints/teams.h"
@@ -96,6 +97,10 @@ struct EntityPicker::Parts
     bool createShortcuts = false;
     PendingRequest teamLoad;
     PendingRequest robotLoad;
+    // ROBOTS_DISALLOW from /config, asked once with the first defaults;
+    // "Create robot account" is not offered when the server refuses robots.
+    PendingRequest configLoad;
+    std::optional<bool> robotsDisallowed;
     int defaultsPending = 0;
     QList<client::Entity> defaultTeams;
     QList<client::Entity> defaultRobots;
@@ -233,6 +238,7 @@ void EntityPicker::stopSearching()
     m_parts->search.cancel();
     m_parts->teamLoad.cancel();
     m_parts->robotLoad.cancel();
+    m_parts->configLoad.cancel();
     ++m_parts->generation;
     m_parts->popup->hide();
     m_parts->model->clear();
@@ -247,7 +253,7 @@ void EntityPicker::showDefaults()
     const quint64 generation = parts.generation;
     parts.defaultTeams.clear();
     parts.defaultRobots.clear();
-    parts.defaultsPending = parts.includeTeams ? 2 : 1;
+    parts.defaultsPending = (parts.includeTeams ? 2 : 1) + (parts.robotsDisallowed ? 0 : 1);
     // A list that could not be loaded is left out; the actions stay.
     const auto answered = [this, generation]() {
         Parts &parts = *m_parts;
@@ -261,7 +267,8 @@ void EntityPicker::showDefaults()
         QList<EntityListModel::Action> actions;
         if (parts.includeTeams)
             actions << EntityListModel::Action::CreateTeam;
-        actions << EntityListModel::Action::CreateRobot;
+        if (!parts.robotsDisallowed.value_or(false))
+            actions << EntityListModel::Action::CreateRobot;
         parts.model->setDefaults(parts.defaultTeams, parts.defaultRobots, actions);
         showPopup();
     };
@@ -272,6 +279,18 @@ void EntityPicker::showDefaults()
             m_parts->teamLoad.finish();
             for (const client::Team &team : answer ? answer->teams : QList<client::Team>())
                 m_parts->defaultTeams << client::Entity{team.name, client::Entity::Kind::Team, false, false};
+            answered();
+        });
+    }
+    if (!parts.robotsDisallowed) {
+        client::Reply<client::ServerConfig> *config = client::config::get(parts.client);
+        parts.configLoad.start(config);
+        config->then(this, [this, answered](const Result<client::ServerConfig> &answer) {
+            m_parts->configLoad.finish();
+            // Unknown stays unknown (asked again next time); the action is
+            // offered meanwhile and the server has the last word.
+            if (answer)
+                m_parts->robotsDisallowed = answer->robotsDisallowed;
             answered();
         });
     }

@@ -30,8 +30,8 @@ namespace kai::console {
 // accounts", then "Create team" (when teams are included) and "Create
 // robot account". Those open the create-team dialog and its wizard, or the
 // robot wizard, for the picker's organization; what they create becomes
-// the picker's choice. Kai's GET /config does not say ROBOTS_DISALLOW, so
-// "Create robot account" is always offered (the server refuses it then).
+// the picker's choice. "Create robot account" is left out when the
+// server's GET /config says ROBOTS_DISALLOW.
 // Dialogs and requests of the picker go with it when it is deleted; a
 // created team's wizard plan is sent under the ApiClient, so it completes.
 //

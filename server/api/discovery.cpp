@@ -58,6 +58,7 @@ void addDiscoveryRoutes(http::Router &router, runtime::WorkerContext &context)
                                  {"FEATURE_EDIT_QUOTA", false},
                                  {"FEATURE_PROXY_CACHE", false},
                                  {"PERMANENTLY_DELETE_TAGS", c.permanentlyDeleteTags},
+                                 {"ROBOTS_DISALLOW", c.robotsDisallow},
                                  {"REGISTRY_TITLE", "Kai"},
                                  {"REGISTRY_TITLE_SHORT", "Kai"}};
         writeJson(r, 200, QJsonDocument(QJsonObject{{"config", config},

@@ -158,6 +158,7 @@ class TestConsoleEntityPicker : public ConsoleSuite
 
 private:
     QSet<QString> m_made;   // "<backend>/<what>" already made on that server
+    ConsoleServers m_noRobotServers;   // ROBOTS_DISALLOW: true
 
     // Users "pickalice", "pickalbert" and the organization "pickorg" with
     // the robot "pickorg+pickbot" and the team "pickers", once per server.
@@ -464,6 +465,28 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(w.rows(), QStringList({"pickalbert (user)", "pickalice (user)"}), 15'000);
     }
 
+    void serverWithoutRobotsOffersNoCreateRobotAccount()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend == QLatin1String("postgresql"))
+            KAI_REQUIRE_SERVICE(PgCluster::available(), "PostgreSQL (apt-get install postgresql)");
+        m_noRobotServers.setExtraConfig({QStringLiteral("ROBOTS_DISALLOW: true")});
+        ServerProcess *server = m_noRobotServers.server(backend);
+        QVERIFY2(server, "kai-server did not start");
+        const QString org = freshName("norobots");
+        QCOMPARE(apiCall(server, m_noRobotServers.adminToken(backend), "POST", "/api/v1/organization/",
+                         QStringLiteral(R"({"name": "%1"})").arg(org).toUtf8())
+                     .status,
+                 201);
+        client::ApiClient client;
+        QVERIFY(signInAsAdmin(client, server));
+        PickerWindow w(client, org, true);
+        QTest::mouseClick(w.edit, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(w.rows().contains("Create team"), 15'000);
+        QVERIFY2(!w.rows().contains("Create robot account"), qPrintable(w.rows().join(", ")));
+        QVERIFY(w.rows().contains("owners (team)"));
+    }
+
     void createTeamOpensTheDialogAndWizardAndChoosesTheTeam()
     {
         KAI_CONSOLE_SERVER(server, m_servers);
@@ -528,7 +551,8 @@ private Q_SLOTS:
 
     void pickerDeletedWithACreateDialogOrDefaultsInFlight()
     {
-        // The defaults' two requests are abandoned with the picker.
+        // The defaults' three requests (teams, robots, /config) are
+        // abandoned with the picker.
         {
             HeldRequests held;
             client::ApiClient client;
@@ -536,11 +560,14 @@ private Q_SLOTS:
             auto w = std::make_unique<PickerWindow>(client, "acme");
             w->picker->setCreateShortcuts(true);
             QTest::keyClick(w->edit, Qt::Key_Down);
-            QTRY_COMPARE_WITH_TIMEOUT(held.count(), 2, 15'000);
-            QVERIFY(held.requestLine(0).contains("/organization/acme"));
-            QVERIFY(held.requestLine(1).contains("/organization/acme"));
+            QTRY_COMPARE_WITH_TIMEOUT(held.count(), 3, 15'000);
+            QStringList lines;
+            for (int i = 0; i < 3; ++i)
+                lines << QString::fromLatin1(held.requestLine(i));
+            QCOMPARE(lines.filter(QStringLiteral("/organization/acme")).size(), 2);
+            QCOMPARE(lines.filter(QStringLiteral("GET /config ")).size(), 1);
             w.reset();
-            QTRY_VERIFY_WITH_TIMEOUT(!held.isOpen(0) && !held.isOpen(1), 15'000);
+            QTRY_VERIFY_WITH_TIMEOUT(!held.isOpen(0) && !held.isOpen(1) && !held.isOpen(2), 15'000);
         }
         // The create dialog goes with the picker.
         KAI_CONSOLE_SERVER(server, m_servers);

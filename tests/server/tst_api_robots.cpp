@@ -495,6 +495,19 @@ private Q_SLOTS:
         QCOMPARE(login.status, 401);
         QCOMPARE(login.errorCode(), QStringLiteral("UNAUTHORIZED"));
         QVERIFY2(login.body.contains("Robot accounts have been disabled"), login.body.constData());
+
+        // Clients (Quay's UI, Kai's console) learn it from /config.
+        const HttpReply config = HttpClient(server->baseUrl()).get("/config");
+        QCOMPARE(config.status, 200);
+        QCOMPARE(config.json().value("config").toObject().value("ROBOTS_DISALLOW"), QJsonValue(true));
+    }
+
+    void configSaysRobotsAreAllowedByDefault()
+    {
+        KAI_SERVER(server, m_fixture);
+        const HttpReply config = HttpClient(server->baseUrl()).get("/config");
+        QCOMPARE(config.status, 200);
+        QCOMPARE(config.json().value("config").toObject().value("ROBOTS_DISALLOW"), QJsonValue(false));
     }
 };
 

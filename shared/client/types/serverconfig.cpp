@@ -42,6 +42,7 @@ Result<ServerConfig> ServerConfig::fromJson(const QJsonDocument &document)
             config.tagExpirationOptions.append(Duration{option.toString(), *seconds});
     }
     config.readOnly = object.value("registry_state").toString() == QLatin1String("readonly");
+    config.robotsDisallowed = object.value("config").toObject().value("ROBOTS_DISALLOW").toBool();
     return config;
 }
 

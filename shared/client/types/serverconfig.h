@@ -22,6 +22,7 @@ struct ServerConfig
     QSet<QString> enabledFeatures;       // names of `features` that are true ("CHANGE_TAG_EXPIRATION")
     QList<Duration> tagExpirationOptions;
     bool readOnly = false;               // registry_state "readonly"
+    bool robotsDisallowed = false;       // ROBOTS_DISALLOW: no robot accounts can be made
 
     bool hasFeature(const QString &name) const { return enabledFeatures.contains(name); }
 
