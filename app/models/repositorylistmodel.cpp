@@ -26,7 +26,6 @@ void RepositoryListModel::load(const QStringList &namespaces, bool showNamespace
         std::exchange(m_inFlight, nullptr)->cancel();
     beginResetModel();
     m_rows.clear();
-    m_lastModifiedSecs.clear();
     m_namespaces = namespaces;
     m_next = 0;
     m_nextPage.clear();
@@ -84,8 +83,6 @@ void RepositoryListModel::accept(const client::RepositoryPage &page)
     if (!page.repositories.isEmpty()) {
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.repositories.size() - 1));
         m_rows.append(page.repositories);
-        for (const client::RepositorySummary &r : page.repositories)
-            m_lastModifiedSecs.append(r.lastModified ? r.lastModified->toSecsSinceEpoch() : qint64(0));
         endInsertRows();
     }
     emit pageArrived(isComplete());
@@ -124,7 +121,7 @@ QVariant RepositoryListModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case NameColumn: return r.fullName();
         case VisibilityColumn: return r.isPublic;
-        case LastModifiedColumn: return m_lastModifiedSecs.at(index.row());
+        case LastModifiedColumn: return r.lastModified ? r.lastModified->toSecsSinceEpoch() : qint64(0);
         case DescriptionColumn: return r.description;
         default: return {};
         }

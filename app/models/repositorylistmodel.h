@@ -66,9 +66,6 @@ private:
     bool m_failed = false;
     QPointer<client::ReplyBase> m_inFlight;
     QList<client::RepositorySummary> m_rows;
-    // lastModified in seconds since the epoch, one per row, for sorting: the
-    // dates are local time, so each toSecsSinceEpoch() is a mktime().
-    QList<qint64> m_lastModifiedSecs;
 };
 
 } // namespace kai::console

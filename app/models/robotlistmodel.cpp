@@ -15,10 +15,6 @@ void RobotListModel::setRobots(const QList<client::Robot> &robots)
         return;
     beginResetModel();
     m_robots = robots;
-    m_createdMs.clear();
-    m_createdMs.reserve(m_robots.size());
-    for (const client::Robot &robot : m_robots)
-        m_createdMs.append(robot.created ? robot.created->toMSecsSinceEpoch() : qint64(0));
     endResetModel();
 }
 
@@ -53,7 +49,7 @@ QVariant RobotListModel::data(const QModelIndex &index, int role) const
         case RepositoriesColumn:
             return int(robot.repositories.size());
         case CreatedColumn:
-            return m_createdMs.at(index.row());
+            return robot.created ? robot.created->toMSecsSinceEpoch() : qint64(0);
         default:
             break;
         }

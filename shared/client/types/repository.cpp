@@ -1,6 +1,7 @@
 #include "repository.h"
 
 #include <QJsonArray>
+#include <QTimeZone>
 #include <QJsonObject>
 
 namespace kai::client {
@@ -22,8 +23,10 @@ Result<RepositoryPage> RepositoryPage::fromJson(const QJsonDocument &document)
         summary.name = repo.value("name").toString();
         summary.description = repo.value("description").toString();
         summary.isPublic = repo.value("is_public").toBool();
+        // UTC: the views show toLocalTime(); sorting by the instant then
+        // costs no time-zone lookup (a mktime() per comparison otherwise).
         if (repo.value("last_modified").isDouble())
-            summary.lastModified = QDateTime::fromSecsSinceEpoch(repo.value("last_modified").toInteger());
+            summary.lastModified = QDateTime::fromSecsSinceEpoch(repo.value("last_modified").toInteger(), QTimeZone::utc());
         page.repositories.append(std::move(summary));
     }
     page.nextPage = object.value("next_page").toString();

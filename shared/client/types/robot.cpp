@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTimeZone>
 
 namespace kai::client {
 
@@ -16,7 +17,8 @@ std::optional<QDateTime> dateOf(const QJsonValue &value)
     const qint64 ms = parseQuayDate(value.toString());
     if (ms < 0)
         return std::nullopt;
-    return QDateTime::fromMSecsSinceEpoch(ms);
+    // UTC, as for repositories' last_modified: views show toLocalTime().
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
 }
 
 // Teams come as [{name, avatar}], repositories as [name].
