@@ -44,6 +44,13 @@ QString shortSql(const QString &sql)
     return sql.simplified().left(200);
 }
 
+// What a statement gets once an earlier one failed inside the transaction.
+Error abortedTransaction(const QString &statement)
+{
+    return Error::of(ErrorKind::Database,
+                     QStringLiteral("transaction aborted by an earlier error; roll back first (in: %1)").arg(statement));
+}
+
 QString trimmed(const char *what)
 {
     return QString::fromUtf8(what).trimmed();
@@ -214,8 +221,7 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const QString &
 Result<QueryResult> PostgresDatabase::exec(const QString &sql, const QVariantList &params)
 {
     if (m_failed)
-        return Error::of(ErrorKind::Database,
-                         QStringLiteral("transaction aborted by an earlier error; roll back first (in: %1)").arg(shortSql(sql)));
+        return abortedTransaction(shortSql(sql));
 
     auto known = m_statements.constFind(sql);
     const int expected = known != m_statements.constEnd() ? known->placeholders : countPlaceholders(sql);
@@ -291,18 +297,15 @@ Status PostgresDatabase::execRaw(const QString &sql)
 
 Status PostgresDatabase::insertRows(const QString &table, const QStringList &columns, const std::vector<QVariantList> &rows)
 {
-    const QString what = QStringLiteral("COPY %1").arg(table);
-    if (m_failed)
-        return Error::of(ErrorKind::Database,
-                         QStringLiteral("transaction aborted by an earlier error; roll back first (in: %1)").arg(what));
-    if (Status checked = checkInsertRows(table, columns, rows); !checked)
-        return checked;
-    if (rows.empty())
-        return {};
     // COPY's statement is parsed afresh each time; a prepared INSERT is
     // cheaper for a handful of rows (the single entry of an API action).
     if (rows.size() < 4)
         return insertRowsByStatements(*this, table, columns, rows, 65535);
+    const QString what = QStringLiteral("COPY %1").arg(table);
+    if (m_failed)
+        return abortedTransaction(what);
+    if (Status checked = checkInsertRows(table, columns, rows); !checked)
+        return checked;
     std::vector<std::string> names;
     names.reserve(size_t(columns.size()));
     for (const QString &column : columns)
