@@ -135,4 +135,66 @@ Status applyMigrations(Database &db, const std::vector<MigrationFile> &files,
     return {};
 }
 
+Result<std::vector<OptionalMigration>> loadOptionalMigrations(const QString &dir, Driver driver)
+{
+    const QDir directory(dir + QStringLiteral("/optional"));
+    std::vector<OptionalMigration> files;
+    if (!directory.exists())
+        return files;
+    const QStringList names = directory.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    for (const QString &name : names) {
+        QFile file(directory.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            return dbError(QStringLiteral("cannot read migration %1: %2").arg(file.fileName(), file.errorString()));
+        QStringList statements = splitStatements(QString::fromUtf8(file.readAll()), driver);
+        if (!statements.isEmpty())
+            files.push_back({name.chopped(4), std::move(statements)});
+    }
+    return files;
+}
+
+Status applyOptionalMigrations(Database &db, const std::vector<OptionalMigration> &files,
+                               const std::function<Status(const QString &)> &execRaw)
+{
+    if (Status created = execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_optional_migrations ("
+                                                " name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)"));
+        !created.ok())
+        return created;
+
+    for (const OptionalMigration &file : files) {
+        Transaction tx(db);
+        if (!tx.status().ok())
+            return tx.status();
+        Result<QueryResult> seen =
+            db.exec(QStringLiteral("SELECT 1 FROM schema_optional_migrations WHERE name = ?"), {file.name});
+        if (!seen.ok())
+            return seen.error();
+        if (!seen->empty())
+            continue;
+
+        qCInfo(lcDb) << "applying optional migration" << file.name;
+        Status applied;
+        for (const QString &statement : file.statements) {
+            applied = execRaw(statement);
+            if (!applied.ok())
+                break;
+        }
+        if (applied.ok()) {
+            Result<QueryResult> recorded =
+                db.exec(QStringLiteral("INSERT INTO schema_optional_migrations (name, applied_at) VALUES (?, ?)"),
+                        {file.name, QDateTime::currentSecsSinceEpoch()});
+            if (!recorded.ok())
+                return recorded.error();
+            applied = tx.commit();
+        }
+        if (!applied.ok()) {
+            // The guard rolls back; what the file speeds up works without it.
+            qCWarning(lcDb).noquote() << QStringLiteral("optional migration %1 not applied; the server works without "
+                                                        "it and tries again at the next start: %2")
+                                             .arg(file.name, applied.error().message);
+        }
+    }
+    return {};
+}
+
 } // namespace kai::db

@@ -38,4 +38,25 @@ QStringList splitStatements(const QString &script, Driver driver);
 Status applyMigrations(Database &db, const std::vector<MigrationFile> &files,
                        const std::function<Status(const QString &)> &execRaw);
 
+// One `optional/<name>.sql` file of a migrations directory: an accelerator
+// the server works without (an index through an extension the database user
+// may not be allowed to create, a search table a SQLite build may lack).
+struct OptionalMigration
+{
+    QString name;          // file name without ".sql", e.g. "tag_name_trigrams"
+    QStringList statements;
+};
+
+// Reads `dir`/optional/*.sql in name order; no such directory means none. A
+// file with no statement for this driver is left out.
+Result<std::vector<OptionalMigration>> loadOptionalMigrations(const QString &dir, Driver driver);
+
+// Applies each optional migration not yet recorded in
+// schema_optional_migrations, each in its own transaction, after the
+// numbered ones. One that fails is rolled back, logged as a warning and
+// tried again at the next start; the server starts either way. Fails only
+// when the record table cannot be read or written.
+Status applyOptionalMigrations(Database &db, const std::vector<OptionalMigration> &files,
+                               const std::function<Status(const QString &)> &execRaw);
+
 } // namespace kai::db

@@ -282,7 +282,13 @@ Status SqliteDatabase::migrate(const QString &migrationsDir)
     Result<std::vector<MigrationFile>> files = loadMigrations(migrationsDir, Driver::Sqlite);
     if (!files.ok())
         return files.error();
-    return applyMigrations(*this, *files, [this](const QString &sql) { return execRaw(sql); });
+    Result<std::vector<OptionalMigration>> optional = loadOptionalMigrations(migrationsDir, Driver::Sqlite);
+    if (!optional.ok())
+        return optional.error();
+    const auto execRaw = [this](const QString &sql) { return this->execRaw(sql); };
+    if (Status status = applyMigrations(*this, *files, execRaw); !status.ok())
+        return status;
+    return applyOptionalMigrations(*this, *optional, execRaw);
 }
 
 } // namespace kai::db

@@ -117,7 +117,13 @@ public:
     Result<std::vector<TagSummary>> liveSummaries(qint64 repositoryId, int limit, qint64 nowMs);
 
 private:
+    // The FROM clause of a like: page: the trigram table's hits when it has
+    // them and they are few (tag_name_trigrams.sql), else the whole history.
+    Result<QString> likePageSource(const QString &substring, QVariantList &params);
+    Result<bool> hasNameTrigrams();
+
     db::Database &m_db;
+    std::optional<bool> m_nameTrigrams; // SQLite: asked once per store
 };
 
 } // namespace kai::store

@@ -337,6 +337,68 @@ private Q_SLOTS:
         QVERIFY(bad.json().contains("message"));
     }
 
+    // A like: page comes from the trigram search when the substring is rare
+    // and from the ordered history when it is common (more than 1,000 names
+    // hold it; tag_name_trigrams.sql, TagStore::history). Both give the same
+    // rows: the history, in its order, case-insensitively.
+    void likeFilterGivesTheSameRowsForRareAndCommonSubstrings()
+    {
+        KAI_SERVER(server, m_fixture);
+        HttpClient registry(server->baseUrl());
+        const QString repository = freshAdminRepository(server, registry, "trigrams", m_counter);
+        const QString token = adminToken(server, backend);
+        const QByteArray manifest = pushImage(registry, repository, "Rare-One", imageConfig("trigrams"));
+        QVERIFY(!manifest.isEmpty());
+        constexpr int kBuilds = 1010;
+        for (int i = 0; i < kBuilds; ++i) {
+            const QString tag = QStringLiteral("build-%1").arg(i, 4, 10, QLatin1Char('0'));
+            QCOMPARE(registry.putManifest(repository, tag, manifest, kOciManifestType).status, 201);
+        }
+        QCOMPARE(call(server, token, "DELETE", "/api/v1/repository/" + repository + "/tag/build-1005").status, 204);
+
+        auto page = [&](const QString &query) {
+            const HttpReply reply = call(server, token, "GET", "/api/v1/repository/" + repository + "/tag/" + query);
+            return reply.json();
+        };
+        auto names = [](const QJsonObject &body) {
+            QStringList result;
+            for (const QJsonValue &row : body.value("tags").toArray())
+                result << row.toObject().value("name").toString();
+            return result;
+        };
+
+        QStringList listing; // the whole history, in its order
+        for (int number = 1; number <= 11; ++number)
+            listing += names(page(QStringLiteral("?limit=100&page=%1").arg(number)));
+        QCOMPARE(listing.size(), kBuilds + 1);
+        auto holding = [&](const QString &text) {
+            QStringList kept;
+            for (const QString &name : listing) {
+                if (name.contains(text, Qt::CaseInsensitive))
+                    kept << name;
+            }
+            return kept;
+        };
+
+        // Rare: ten names (the deleted one keeps its history row).
+        const QJsonObject rare = page("?limit=100&filter_tag_name=like:ILD-100");
+        QCOMPARE(names(rare), holding("ild-100"));
+        QCOMPARE(names(rare).size(), 10);
+        QCOMPARE(rare.value("has_additional").toBool(), false);
+        QCOMPARE(names(page("?limit=100&onlyActiveTags=true&filter_tag_name=like:ild-100")).size(), 9);
+        QCOMPARE(names(page("?limit=4&page=3&filter_tag_name=like:ild-100")), holding("ild-100").mid(8));
+        QCOMPARE(names(page("?filter_tag_name=like:rare-o")), QStringList({"Rare-One"}));
+        QCOMPARE(names(page("?filter_tag_name=like:nowhere")), QStringList());
+
+        // Common: every build holds "uild".
+        const QJsonObject common = page("?limit=100&filter_tag_name=like:UILD");
+        QCOMPARE(names(common), holding("uild").mid(0, 100));
+        QCOMPARE(common.value("has_additional").toBool(), true);
+        QCOMPARE(names(page("?limit=100&page=11&filter_tag_name=like:uild")), holding("uild").mid(1000));
+        // '_' is literal, not LIKE's one-character wildcard.
+        QCOMPARE(names(page("?filter_tag_name=like:ild_100")), QStringList());
+    }
+
     void pagesTellWhetherMoreFollow()
     {
         KAI_SERVER(server, m_fixture);

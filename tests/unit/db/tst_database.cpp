@@ -71,6 +71,7 @@ private slots:
     void failingMigrationLeavesNothingHalfApplied();
     void misnamedMigrationFileIsRejected();
     void migrateReadsAQtResourceDirectory();
+    void failingOptionalMigrationIsSkippedAndTriedAgain();
     void twoNodesMigratingAtOnceApplyEachFileOnce();
     void twoThreadsWritingConcurrentlyBothSucceed();
     void wrongSqlOrParameterCountGivesAClearError();
@@ -524,6 +525,46 @@ void TestDatabase::migrateReadsAQtResourceDirectory()
     QCOMPARE(users->rows[0].text(1), QStringLiteral("admin"));
     QVERIFY(users->rows[1].integer(0) > users->rows[0].integer(0));
     QCOMPARE(countRows(*m_db, QStringLiteral("schema_migrations")), 2);
+}
+
+void TestDatabase::failingOptionalMigrationIsSkippedAndTriedAgain()
+{
+    // An accelerator the database refuses (an extension the user may not
+    // create, an FTS5-less SQLite) must not keep the server from starting.
+    QList<QPair<QString, QString>> files{
+        {QStringLiteral("001_items.sql"), QString::fromUtf8(kItemsSchema)},
+        {QStringLiteral("optional/a_broken.sql"), QStringLiteral("CREATE TABLE half (v INTEGER);\n"
+                                                                 "INSERT INTO no_such_table (v) VALUES (1);\n")},
+        {QStringLiteral("optional/b_index.sql"), QStringLiteral("CREATE INDEX items_note ON items (note);\n")},
+        {QStringLiteral("optional/c_other_driver.sql"), QStringLiteral("-- sqlite: CREATE TABLE c_sqlite (v INTEGER);\n"
+                                                                       "-- postgres: CREATE TABLE c_pg (v INTEGER);\n")},
+    };
+    QDir().mkpath(m_tmp.filePath(QStringLiteral("migrations-%1/optional").arg(m_counter)));
+    QString dir = writeMigrations(files);
+    QVERIFY_OK(m_db->migrate(dir));
+
+    auto applied = [&]() {
+        QStringList names;
+        Result<QueryResult> rows = m_db->exec(QStringLiteral("SELECT name FROM schema_optional_migrations ORDER BY name"));
+        if (rows.ok()) {
+            for (const Row &row : rows->rows)
+                names << row.text(0);
+        }
+        return names;
+    };
+    QCOMPARE(applied(), QStringList({"b_index", "c_other_driver"}));
+    QVERIFY(!m_db->exec(QStringLiteral("SELECT v FROM half")).ok()); // rolled back, not half-applied
+    QVERIFY(m_db->exec(QStringLiteral("SELECT v FROM ") + (m_db->driver() == Driver::Sqlite ? "c_sqlite" : "c_pg")).ok());
+    QCOMPARE(countRows(*m_db, QStringLiteral("schema_migrations")), 1);
+    QVERIFY(m_db->exec(QStringLiteral("INSERT INTO items (name) VALUES ('after')")).ok()); // the connection still works
+
+    // Fixed (say, the extension installed), the next start applies it; the
+    // others are not run twice (CREATE INDEX would fail).
+    files[1].second = QStringLiteral("CREATE TABLE half (v INTEGER);\n");
+    dir = writeMigrations(files);
+    QVERIFY_OK(m_db->migrate(dir));
+    QCOMPARE(applied(), QStringList({"a_broken", "b_index", "c_other_driver"}));
+    QCOMPARE(countRows(*m_db, QStringLiteral("half")), 0);
 }
 
 void TestDatabase::twoNodesMigratingAtOnceApplyEachFileOnce()
