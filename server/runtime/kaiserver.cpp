@@ -126,6 +126,7 @@ Result<std::unique_ptr<KaiServer>> KaiServer::prepare(config::Config config, QOb
         logs::LogBatchWriter::Options{server->m_config.effectiveDbUri()});
     server->m_logWriter->start();
     server->m_context->logBatchWriter = server->m_logWriter.get();
+    server->m_context->tagPageBookmarks = &server->m_tagPageBookmarks;
     return server;
 }
 

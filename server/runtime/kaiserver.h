@@ -73,6 +73,7 @@ private:
     // The usage log's asynchronous writer: started before the first
     // request, stopped (and drained) after the last one answered.
     std::unique_ptr<logs::LogBatchWriter> m_logWriter;
+    store::TagPageBookmarks m_tagPageBookmarks;
     std::unique_ptr<ServerContext> m_context;
     http::HttpServer *m_http = nullptr;
     // The garbage collector's thread and worker (server/gc/gcworker.h);

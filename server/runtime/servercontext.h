@@ -5,6 +5,7 @@
 #include "config/config.h"
 #include "mail/mailer.h"
 #include "storage/blobstore.h"
+#include "store/tagpagebookmarks.h"
 
 #include <QDateTime>
 
@@ -31,6 +32,9 @@ struct ServerContext
     // The usage log's asynchronous writer (pulls, logins); null in tools
     // that run without the server's runtime (entries are then written at once).
     logs::LogBatchWriter *logBatchWriter = nullptr;
+    // Where numbered tag pages start, learnt from the pages served; null
+    // in tools (pages by OFFSET alone).
+    store::TagPageBookmarks *tagPageBookmarks = nullptr;
 };
 
 } // namespace kai::runtime

@@ -9,7 +9,7 @@ WorkerContext::WorkerContext(const ServerContext &serverContext, std::unique_ptr
     , repositories(*database)
     , blobRecords(*database)
     , manifests(*database)
-    , tags(*database)
+    , tags(*database, serverContext.tagPageBookmarks)
     , uploads(*database)
     , tokens(*database)
     , grants(*database)

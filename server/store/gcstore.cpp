@@ -147,6 +147,16 @@ Result<qint64> GcStore::deleteExpiredTags(const std::vector<ExpiredTag> &tags)
         for (size_t first = 0; first < ids.size(); first += kMaximumInList) {
             const std::vector<qint64> chunk(ids.begin() + qsizetype(first),
                                             ids.begin() + qsizetype(std::min(ids.size(), first + kMaximumInList)));
+            // Visible rows leave the time machine's listing: count a change
+            // of their repositories' history (TagStore::lockHistory), whose
+            // row locks come first there too.
+            if (Status s = statusOf(execIn(m_db,
+                                           QStringLiteral("UPDATE repositories SET tag_history_version = tag_history_version + 1 "
+                                                          "WHERE id IN (SELECT repository_id FROM tags WHERE id IN (%1) "
+                                                          "AND hidden = 0 AND lifetime_end_ms IS NOT NULL AND lifetime_end_ms <= ?)"),
+                                           {}, valuesOf(chunk), {cutoffMs}));
+                !s)
+                return s.error();
             auto gone = execIn(m_db,
                                QStringLiteral("DELETE FROM tags WHERE id IN (%1) AND lifetime_end_ms IS NOT NULL "
                                               "AND lifetime_end_ms <= ? RETURNING manifest_id"),

@@ -42,9 +42,12 @@ QString containsPattern(const QString &text)
 
 Status TagStore::lockHistory(qint64 repositoryId)
 {
-    // A no-op UPDATE: the portable way to take the repository's row lock
-    // (FOR UPDATE is PostgreSQL only), held until commit or rollback.
-    auto result = m_db.exec("UPDATE repositories SET state = state WHERE id = ?", {repositoryId});
+    // An UPDATE is the portable way to take the repository's row lock (FOR
+    // UPDATE is PostgreSQL only), held until commit or rollback; counting
+    // the change tells page bookmarks of every node that the history moved
+    // (012_tag_history_version.sql).
+    auto result = m_db.exec("UPDATE repositories SET tag_history_version = tag_history_version + 1 WHERE id = ?",
+                            {repositoryId});
     if (!result)
         return result.error();
     return {};
@@ -197,6 +200,46 @@ Result<QStringList> TagStore::list(qint64 repositoryId, const QString &last, int
 
 Result<std::vector<TagHistoryEntry>> TagStore::history(qint64 repositoryId, const TagHistoryQuery &query, qint64 nowMs)
 {
+    // An exact name lists a handful of rows: nothing to walk, nothing to remember.
+    const bool bookmarked = m_bookmarks && query.exactName.isEmpty();
+    const TagListing listing{repositoryId, query.onlyAlive, query.nameContains.toLower()};
+    if (bookmarked) {
+        if (std::optional<TagPageBookmark> bookmark = m_bookmarks->nearest(listing, query.offset)) {
+            Result<HistoryPage> page = historyPage(repositoryId, query, nowMs, &*bookmark);
+            if (!page)
+                return page.error();
+            // An empty page cannot tell its version: asked again by OFFSET.
+            if (page->historyVersion == bookmark->historyVersion && !page->aliveRowsEndedSince && nowMs >= bookmark->readAtMs) {
+                rememberEnds(listing, query.offset, *page, nowMs);
+                return std::move(page->entries);
+            }
+            m_bookmarks->forget(listing);
+        }
+    }
+    Result<HistoryPage> page = historyPage(repositoryId, query, nowMs, nullptr);
+    if (!page)
+        return page.error();
+    if (bookmarked)
+        rememberEnds(listing, query.offset, *page, nowMs);
+    return std::move(page->entries);
+}
+
+void TagStore::rememberEnds(const TagListing &listing, qint64 offset, const HistoryPage &page, qint64 nowMs)
+{
+    // The first row serves the same page asked again, the last one the
+    // next page (the API reads one row more than it shows).
+    if (page.entries.empty())
+        return;
+    for (size_t index : {size_t(0), page.entries.size() - 1}) {
+        const TagRow &row = page.entries[index].tag;
+        m_bookmarks->remember(listing, TagPageBookmark{offset + qint64(index), row.startMs, row.name, row.id,
+                                                      page.historyVersion, nowMs});
+    }
+}
+
+Result<TagStore::HistoryPage> TagStore::historyPage(qint64 repositoryId, const TagHistoryQuery &query, qint64 nowMs,
+                                                    const TagPageBookmark *bookmark)
+{
     // The page is chosen on tags_history_page alone (008_tag_history_index.sql:
     // its order and every filtered column), so an OFFSET of 50,000 skips
     // index entries; the rows and manifests are read for the page only.
@@ -231,22 +274,49 @@ Result<std::vector<TagHistoryEntry>> TagStore::history(qint64 repositoryId, cons
                                                       : QLatin1String(" AND t.name LIKE ? ESCAPE '!'");
         params << containsPattern(query.nameContains);
     }
+    qint64 offset = query.offset;
+    if (bookmark) {
+        // From the bookmarked row on, in the listing's order. The bound on
+        // the start alone is what the index range can use.
+        page += QLatin1String(" AND t.lifetime_start_ms <= ? AND (t.lifetime_start_ms < ? OR t.name > ? "
+                              "OR (t.name = ? AND t.id <= ?))");
+        params << bookmark->startMs << bookmark->startMs << bookmark->name << bookmark->name << bookmark->id;
+        offset -= bookmark->offset;
+    }
     const QLatin1String order(" ORDER BY t.lifetime_start_ms DESC, t.name, t.id DESC");
     page += order;
     page += QLatin1String(" LIMIT ? OFFSET ?");
-    params << query.limit << query.offset;
-    const QString sql = QStringLiteral("SELECT %1, m.digest, m.media_type, m.content FROM (%2) p "
+    params << query.limit << offset;
+
+    // The history's state comes from the page's own statement, so it is the
+    // state the rows were read in, even while another node changes tags.
+    QVariantList stateParams{repositoryId};
+    QString state = QStringLiteral("(SELECT r.tag_history_version FROM repositories r WHERE r.id = ?)");
+    if (bookmark && query.onlyAlive) {
+        // Alive rows also leave the listing when their end passes, which
+        // no write records.
+        state += QLatin1String(", (SELECT COUNT(*) FROM (SELECT 1 FROM tags e WHERE e.lifetime_end_ms > ? "
+                               "AND e.lifetime_end_ms <= ? AND e.repository_id = ? LIMIT 1) ended)");
+        stateParams << bookmark->readAtMs << nowMs << repositoryId;
+    } else {
+        state += QLatin1String(", 0");
+    }
+    const QString sql = QStringLiteral("SELECT %1, m.digest, m.media_type, m.content, %2 FROM (%3) p "
                                        "JOIN tags t ON t.id = p.id JOIN manifests m ON m.id = t.manifest_id")
-                            .arg(QLatin1String(kRowColumns), page)
+                            .arg(QLatin1String(kRowColumns), state, page)
                         + order;
-    auto result = m_db.exec(sql, params);
+    auto result = m_db.exec(sql, stateParams + params);
     if (!result)
         return result.error();
-    std::vector<TagHistoryEntry> entries;
-    entries.reserve(result->rows.size());
+    HistoryPage history;
+    history.entries.reserve(result->rows.size());
     for (const auto &r : result->rows)
-        entries.push_back(TagHistoryEntry{fromRow(r), r.text(9), r.text(10), r.text(11).toUtf8()});
-    return entries;
+        history.entries.push_back(TagHistoryEntry{fromRow(r), r.text(9), r.text(10), r.text(11).toUtf8()});
+    if (!result->empty()) {
+        history.historyVersion = result->first().integer(12);
+        history.aliveRowsEndedSince = result->first().integer(13) > 0;
+    }
+    return history;
 }
 
 Result<QString> TagStore::likePageSource(const QString &substring, QVariantList &params)

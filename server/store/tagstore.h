@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "db/database.h"
 #include "store/manifeststore.h"
+#include "store/tagpagebookmarks.h"
 
 #include <optional>
 #include <vector>
@@ -66,7 +67,9 @@ struct TagSummary
 class TagStore
 {
 public:
-    explicit TagStore(db::Database &db) : m_db(db) {}
+    // `bookmarks`: where numbered pages start, shared by the server's
+    // stores; null (tools) pages by OFFSET alone.
+    explicit TagStore(db::Database &db, TagPageBookmarks *bookmarks = nullptr) : m_db(db), m_bookmarks(bookmarks) {}
 
     // Serialises writers of one repository's tags until the transaction
     // ends (a row lock on the repository on PostgreSQL; SQLite transactions
@@ -108,7 +111,9 @@ public:
 
     // Alive visible tag names in byte order, after `last`, at most `limit`.
     Result<QStringList> list(qint64 repositoryId, const QString &last, int limit, qint64 nowMs);
-    // History rows as the tag API lists them.
+    // History rows as the tag API lists them. A page after the first seeks
+    // from the nearest row this store remembers from earlier pages of the
+    // same listing, when the history has not changed since (TagPageBookmarks).
     Result<std::vector<TagHistoryEntry>> history(qint64 repositoryId, const TagHistoryQuery &query, qint64 nowMs);
     // Alive visible tags in name order with their manifests, at most `limit`.
     // The names of the visible alive tags that point at `manifestId` in the
@@ -117,6 +122,16 @@ public:
     Result<std::vector<TagSummary>> liveSummaries(qint64 repositoryId, int limit, qint64 nowMs);
 
 private:
+    // One page of history and the state it was read in (one statement).
+    struct HistoryPage
+    {
+        std::vector<TagHistoryEntry> entries;
+        qint64 historyVersion = -1;    // -1: no row to read it from
+        bool aliveRowsEndedSince = false; // since the bookmark's read
+    };
+    void rememberEnds(const TagListing &listing, qint64 offset, const HistoryPage &page, qint64 nowMs);
+    Result<HistoryPage> historyPage(qint64 repositoryId, const TagHistoryQuery &query, qint64 nowMs,
+                                    const TagPageBookmark *bookmark);
     // The FROM clause of a like: page: the trigram table's hits when it has
     // them and they are few (tag_name_trigrams.sql), else the whole history.
     Result<QString> likePageSource(const QString &substring, QVariantList &params);
@@ -124,6 +139,7 @@ private:
 
     db::Database &m_db;
     std::optional<bool> m_nameTrigrams; // SQLite: asked once per store
+    TagPageBookmarks *m_bookmarks;
 };
 
 } // namespace kai::store

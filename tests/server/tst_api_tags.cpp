@@ -399,6 +399,72 @@ private Q_SLOTS:
         QCOMPARE(names(page("?filter_tag_name=like:ild_100")), QStringList());
     }
 
+    // Numbered pages seek from rows remembered from earlier pages
+    // (TagPageBookmarks). A push, a delete or a tag running out moves every
+    // later row, and the same pages asked again must show it.
+    void pagesAskedAgainFollowChangesAndExpiry()
+    {
+        KAI_SERVER(server, m_fixture);
+        HttpClient registry(server->baseUrl());
+        const QString repository = freshAdminRepository(server, registry, "bookmarks", m_counter);
+        const QString token = adminToken(server, backend);
+        const QByteArray manifest = pushImage(registry, repository, "p0", imageConfig("bookmarks"));
+        QVERIFY(!manifest.isEmpty());
+        for (const char *tag : {"p1", "p2", "p3"})
+            QCOMPARE(registry.putManifest(repository, tag, manifest, kOciManifestType).status, 201);
+        QVERIFY(!pushImage(registry, repository, "brief", imageConfig("brief", {{"quay.expires-after", "3s"}})).isEmpty());
+        for (const char *tag : {"p4", "p5", "p6", "p7"})
+            QCOMPARE(registry.putManifest(repository, tag, manifest, kOciManifestType).status, 201);
+
+        auto names = [&](const QString &query) {
+            QStringList result;
+            const HttpReply reply = call(server, token, "GET", "/api/v1/repository/" + repository + "/tag/" + query);
+            for (const QJsonValue &row : reply.json().value("tags").toArray())
+                result << row.toObject().value("name").toString();
+            return result;
+        };
+        // Every page of 3 against the first page of 100, which no bookmark
+        // serves; each page twice, as the same page asked again seeks too.
+        // Last page first: in order, each page would renew the bookmark the
+        // next one uses before it could mislead. (A page past the end is
+        // empty, which no bookmark is trusted for.)
+        auto walk = [&](const QString &filter) {
+            const QStringList listing = names("?limit=100" + filter);
+            for (int page = int(listing.size() + 2) / 3; page >= 1; --page) {
+                const QString query = QStringLiteral("?limit=3&page=%1%2").arg(page).arg(filter);
+                const QStringList expected = listing.mid((page - 1) * 3, 3);
+                for (int again = 0; again < 2; ++again) {
+                    const QStringList got = names(query);
+                    if (got != expected)
+                        return QStringLiteral("%1: %2, expected %3").arg(query, got.join(u','), expected.join(u','));
+                }
+            }
+            return QString();
+        };
+        const QString alive = QStringLiteral("&onlyActiveTags=true");
+        QCOMPARE(walk(QString()), QString());
+        QCOMPARE(walk(alive), QString());
+        QVERIFY(names("?limit=100" + alive).contains(QStringLiteral("brief")));
+
+        // "brief" runs out: no write, but the alive listing loses a row.
+        QElapsedTimer timer;
+        timer.start();
+        while (names("?limit=100" + alive).contains(QStringLiteral("brief")) && timer.elapsed() < 10'000)
+            QThread::msleep(100);
+        QVERIFY(!names("?limit=100" + alive).contains(QStringLiteral("brief")));
+        QCOMPARE(walk(alive), QString());
+        QCOMPARE(walk(QString()), QString());
+
+        QCOMPARE(registry.putManifest(repository, "p8", manifest, kOciManifestType).status, 201);
+        QCOMPARE(walk(QString()), QString());
+        QCOMPARE(walk(alive), QString());
+
+        QCOMPARE(call(server, token, "DELETE", "/api/v1/repository/" + repository + "/tag/p2").status, 204);
+        QCOMPARE(walk(alive), QString());
+        QCOMPARE(walk(QString()), QString());
+        QCOMPARE(walk("&filter_tag_name=like:p"), QString());
+    }
+
     void pagesTellWhetherMoreFollow()
     {
         KAI_SERVER(server, m_fixture);
