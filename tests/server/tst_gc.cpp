@@ -413,6 +413,52 @@ private Q_SLOTS:
         QVERIFY2(pullsCompletely(registry, repository, "v1", &why), qPrintable(why));
     }
 
+    // The tag API's numbered pages seek from rows the server remembers
+    // (TagPageBookmarks). Collected history rows move every later row up,
+    // although the pass runs in another process: the pages asked again
+    // must show it.
+    void collectedHistoryRowsMoveTheTagPagesAskedAgain()
+    {
+        KAI_SERVER(server, m_fixture, cliOnly());
+        QVERIFY(adminWindowZero(server));
+        const QString token = tokenFor(server, server->adminUser());
+        HttpClient registry(server->baseUrl());
+        const QString repository = "admin/gc-pages-" + QString::number(++m_counter);
+        registry.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull,push"});
+        const QByteArray manifest = pushImage(registry, repository, "t0", "config of the paged image " + repository.toUtf8(),
+                                              {"layer of the paged image " + repository.toUtf8()});
+        QVERIFY(!manifest.isEmpty());
+        for (const char *tag : {"t1", "t2", "t3", "t4", "t5", "t6"})
+            QCOMPARE(registry.putManifest(repository, tag, manifest, kOciManifestType).status, 201);
+        QCOMPARE(call(server, token, "DELETE", "/api/v1/repository/" + repository + "/tag/t5").status, 204);
+
+        auto names = [&](const QString &query) {
+            QStringList result;
+            const HttpReply reply = call(server, token, "GET", "/api/v1/repository/" + repository + "/tag/" + query);
+            for (const QJsonValue &row : reply.json().value("tags").toArray())
+                result << row.toObject().value("name").toString();
+            return result;
+        };
+        // Pages of 2, last first (in order, each page renews the bookmark
+        // the next one uses), against the first page of 100.
+        auto walk = [&]() {
+            const QStringList listing = names("?limit=100");
+            for (int page = int(listing.size() + 1) / 2; page >= 1; --page) {
+                const QStringList got = names(QStringLiteral("?limit=2&page=%1").arg(page));
+                if (got != listing.mid((page - 1) * 2, 2))
+                    return QStringLiteral("page %1: %2 of %3").arg(page).arg(got.join(u','), listing.join(u','));
+            }
+            return QString();
+        };
+        QCOMPARE(names("?limit=100").size(), 7); // t5's ended row is history
+        QCOMPARE(walk(), QString());
+
+        const QString output = runGc(server);
+        QVERIFY2(countIn(output, "tags") >= 1, qPrintable(output));
+        QCOMPARE(names("?limit=100").size(), 6);
+        QCOMPARE(walk(), QString());
+    }
+
     void deletedRepositoryIsPurged()
     {
         KAI_SERVER(server, m_fixture, cliOnly());
