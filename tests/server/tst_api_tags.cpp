@@ -92,6 +92,16 @@ private:
         return reply.json().value("tags").toArray();
     }
 
+    // The names of a tag page, in its order.
+    static QStringList historyNames(ServerProcess *server, const QString &token, const QString &repository,
+                                    const QString &query = {})
+    {
+        QStringList names;
+        for (const QJsonValue &row : history(server, token, repository, query))
+            names << row.toObject().value("name").toString();
+        return names;
+    }
+
     static QJsonArray v2Tags(HttpClient &client, const QString &repository)
     {
         return client.get("/v2/" + repository + "/tags/list").json().value("tags").toArray();
@@ -322,9 +332,7 @@ private Q_SLOTS:
             QCOMPARE(registry.putManifest(repository, tag, manifest, kOciManifestType).status, 201);
 
         auto names = [&](const QString &query) {
-            QStringList result;
-            for (const QJsonValue &row : history(server, token, repository, query))
-                result << row.toObject().value("name").toString();
+            QStringList result = historyNames(server, token, repository, query);
             result.sort();
             return result;
         };
@@ -416,13 +424,7 @@ private Q_SLOTS:
         for (const char *tag : {"p4", "p5", "p6", "p7"})
             QCOMPARE(registry.putManifest(repository, tag, manifest, kOciManifestType).status, 201);
 
-        auto names = [&](const QString &query) {
-            QStringList result;
-            const HttpReply reply = call(server, token, "GET", "/api/v1/repository/" + repository + "/tag/" + query);
-            for (const QJsonValue &row : reply.json().value("tags").toArray())
-                result << row.toObject().value("name").toString();
-            return result;
-        };
+        auto names = [&](const QString &query) { return historyNames(server, token, repository, query); };
         // Every page of 3 against the first page of 100, which no bookmark
         // serves; each page twice, as the same page asked again seeks too.
         // Last page first: in order, each page would renew the bookmark the
