@@ -1,7 +1,7 @@
 -- Trigram search over tag names: the tag API's `filter_tag_name=like:`
 -- (reference §2.9) is a substring match, which no B-tree serves; without
 -- this file a like: page reads every index entry of the repository's
--- history (100,000 rows: 20-50 ms). Optional (db/migrationfiles.h): the
+-- history (100,000 rows: 20-110 ms). Optional (db/migrationfiles.h): the
 -- server works without it, and tries it again at every start.
 --
 -- PostgreSQL: pg_trgm ships with PostgreSQL (contrib) and is a trusted
