@@ -197,4 +197,17 @@ Status applyOptionalMigrations(Database &db, const std::vector<OptionalMigration
     return {};
 }
 
+Status migrateFrom(Database &db, const QString &dir, const std::function<Status(const QString &)> &execRaw)
+{
+    Result<std::vector<MigrationFile>> files = loadMigrations(dir, db.driver());
+    if (!files.ok())
+        return files.error();
+    Result<std::vector<OptionalMigration>> optional = loadOptionalMigrations(dir, db.driver());
+    if (!optional.ok())
+        return optional.error();
+    if (Status status = applyMigrations(db, *files, execRaw); !status.ok())
+        return status;
+    return applyOptionalMigrations(db, *optional, execRaw);
+}
+
 } // namespace kai::db

@@ -59,4 +59,9 @@ Result<std::vector<OptionalMigration>> loadOptionalMigrations(const QString &dir
 Status applyOptionalMigrations(Database &db, const std::vector<OptionalMigration> &files,
                                const std::function<Status(const QString &)> &execRaw);
 
+// What every driver's Database::migrate() does once it may: reads `dir` for
+// db's driver, applies the numbered migrations and then, when they all
+// applied, the optional ones.
+Status migrateFrom(Database &db, const QString &dir, const std::function<Status(const QString &)> &execRaw);
+
 } // namespace kai::db

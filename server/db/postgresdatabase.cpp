@@ -407,22 +407,12 @@ Status PostgresDatabase::rollback()
 
 Status PostgresDatabase::migrate(const QString &migrationsDir)
 {
-    Result<std::vector<MigrationFile>> files = loadMigrations(migrationsDir, Driver::Postgres);
-    if (!files.ok())
-        return files.error();
-    Result<std::vector<OptionalMigration>> optional = loadOptionalMigrations(migrationsDir, Driver::Postgres);
-    if (!optional.ok())
-        return optional.error();
-
     // Session-level lock: nodes starting together queue here, and the ones
     // after the first find every version already recorded.
     const QString key = QString::number(kMigrationLockKey);
     if (Status locked = execRaw(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key)); !locked.ok())
         return locked;
-    const auto execRaw = [this](const QString &sql) { return this->execRaw(sql); };
-    Status status = applyMigrations(*this, *files, execRaw);
-    if (status.ok())
-        status = applyOptionalMigrations(*this, *optional, execRaw);
+    Status status = migrateFrom(*this, migrationsDir, [this](const QString &sql) { return execRaw(sql); });
     if (m_pg->transaction)
         (void)rollback();
     if (Status unlocked = execRaw(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key)); !unlocked.ok())

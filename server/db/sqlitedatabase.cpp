@@ -279,16 +279,7 @@ Status SqliteDatabase::insertRows(const QString &table, const QStringList &colum
 
 Status SqliteDatabase::migrate(const QString &migrationsDir)
 {
-    Result<std::vector<MigrationFile>> files = loadMigrations(migrationsDir, Driver::Sqlite);
-    if (!files.ok())
-        return files.error();
-    Result<std::vector<OptionalMigration>> optional = loadOptionalMigrations(migrationsDir, Driver::Sqlite);
-    if (!optional.ok())
-        return optional.error();
-    const auto execRaw = [this](const QString &sql) { return this->execRaw(sql); };
-    if (Status status = applyMigrations(*this, *files, execRaw); !status.ok())
-        return status;
-    return applyOptionalMigrations(*this, *optional, execRaw);
+    return migrateFrom(*this, migrationsDir, [this](const QString &sql) { return execRaw(sql); });
 }
 
 } // namespace kai::db
