@@ -217,20 +217,30 @@ Result<std::vector<TagHistoryEntry>> TagStore::history(qint64 repositoryId, cons
     // An exact name lists a handful of rows: nothing to walk, nothing to remember.
     const bool bookmarked = m_bookmarks && query.exactName.isEmpty();
     const TagListing listing{repositoryId, query.onlyAlive, query.nameContains.toLower()};
+    HistorySource source{QStringLiteral("tags t"), {}};
+    if (!query.nameContains.isEmpty()) {
+        Result<HistorySource> likeSource = likePageSource(query.nameContains);
+        if (!likeSource)
+            return likeSource.error();
+        source = std::move(*likeSource);
+    }
     if (bookmarked) {
-        if (std::optional<TagPageBookmark> bookmark = m_bookmarks->nearest(listing, query.offset)) {
-            Result<HistoryPage> page = historyPage(repositoryId, query, nowMs, &*bookmark);
+        // A clock that went back could make ended rows alive again.
+        std::optional<TagPageBookmark> bookmark = m_bookmarks->nearest(listing, query.offset);
+        if (bookmark && nowMs >= bookmark->readAtMs) {
+            Result<HistoryPage> page = historyPage(repositoryId, query, nowMs, source, &*bookmark);
             if (!page)
                 return page.error();
             // An empty page cannot tell its version: asked again by OFFSET.
-            if (page->historyVersion == bookmark->historyVersion && !page->aliveRowsEndedSince && nowMs >= bookmark->readAtMs) {
+            if (page->historyVersion == bookmark->historyVersion && !page->aliveRowsEndedSince) {
                 rememberEnds(listing, query.offset, *page, nowMs);
                 return std::move(page->entries);
             }
-            m_bookmarks->forget(listing);
         }
+        if (bookmark)
+            m_bookmarks->forget(listing);
     }
-    Result<HistoryPage> page = historyPage(repositoryId, query, nowMs, nullptr);
+    Result<HistoryPage> page = historyPage(repositoryId, query, nowMs, source, nullptr);
     if (!page)
         return page.error();
     if (bookmarked)
@@ -252,23 +262,15 @@ void TagStore::rememberEnds(const TagListing &listing, qint64 offset, const Hist
 }
 
 Result<TagStore::HistoryPage> TagStore::historyPage(qint64 repositoryId, const TagHistoryQuery &query, qint64 nowMs,
-                                                    const TagPageBookmark *bookmark)
+                                                    const HistorySource &source, const TagPageBookmark *bookmark)
 {
     // The page is chosen on tags_history_page alone (008_tag_history_index.sql:
     // its order and every filtered column), so an OFFSET of 50,000 skips
     // index entries; the rows and manifests are read for the page only.
     // The inner query must name only the index's columns and keep this
     // ORDER BY. Assembled from fixed fragments only; values are parameters.
-    QVariantList params;
-    QString page = QStringLiteral("SELECT t.id FROM ");
-    if (query.nameContains.isEmpty()) {
-        page += QLatin1String("tags t");
-    } else {
-        Result<QString> source = likePageSource(query.nameContains, params);
-        if (!source)
-            return source.error();
-        page += *source;
-    }
+    QVariantList params = source.params;
+    QString page = QStringLiteral("SELECT t.id FROM ") + source.from;
     page += QLatin1String(" WHERE t.repository_id = ? AND t.hidden = 0");
     params << repositoryId;
     if (query.onlyAlive) {
@@ -342,7 +344,7 @@ Result<TagStore::HistoryPage> TagStore::historyPage(qint64 repositoryId, const T
     return history;
 }
 
-Result<QString> TagStore::likePageSource(const QString &substring, QVariantList &params)
+Result<TagStore::HistorySource> TagStore::likePageSource(const QString &substring)
 {
     // PostgreSQL's planner weighs its trigram index against the ordered
     // scan itself. SQLite has neither statistics nor a way to stop the FTS
@@ -353,15 +355,15 @@ Result<QString> TagStore::likePageSource(const QString &substring, QVariantList 
     // Below three characters, or with a LIKE wildcard in it, the trigram
     // table cannot narrow the search.
     constexpr int kMostHits = 1000;
-    const QLatin1String wholeHistory("tags t");
+    const HistorySource wholeHistory{QStringLiteral("tags t"), {}};
     if (m_db.driver() != db::Driver::Sqlite || substring.size() < 3 || substring.contains(u'%')
         || substring.contains(u'_'))
-        return QString(wholeHistory);
+        return wholeHistory;
     Result<bool> trigrams = hasNameTrigrams();
     if (!trigrams)
         return trigrams.error();
     if (!*trigrams)
-        return QString(wholeHistory);
+        return wholeHistory;
     // A superset: the outer LIKE ... ESCAPE still decides.
     const QString pattern = u'%' + substring + u'%';
     auto hits = m_db.exec("SELECT COUNT(*) FROM (SELECT 1 FROM tag_name_trigrams WHERE name LIKE ? LIMIT ?)",
@@ -369,12 +371,12 @@ Result<QString> TagStore::likePageSource(const QString &substring, QVariantList 
     if (!hits)
         return hits.error();
     if (hits->first().integer(0) > kMostHits)
-        return QString(wholeHistory);
-    params << pattern;
+        return wholeHistory;
     // CROSS JOIN keeps the hits as the outer loop: on its own SQLite would
     // walk the history index and test each entry against the hit list.
-    return QStringLiteral("(SELECT rowid AS id FROM tag_name_trigrams WHERE name LIKE ?) h "
-                          "CROSS JOIN tags t ON t.id = h.id");
+    return HistorySource{QStringLiteral("(SELECT rowid AS id FROM tag_name_trigrams WHERE name LIKE ?) h "
+                                        "CROSS JOIN tags t ON t.id = h.id"),
+                         {pattern}};
 }
 
 Result<bool> TagStore::hasNameTrigrams()

@@ -129,12 +129,19 @@ private:
         qint64 historyVersion = -1;    // -1: no row to read it from
         bool aliveRowsEndedSince = false; // since the bookmark's read
     };
+    // The FROM clause a page's rows come from (table alias "t"), with its
+    // parameters.
+    struct HistorySource
+    {
+        QString from;
+        QVariantList params;
+    };
     void rememberEnds(const TagListing &listing, qint64 offset, const HistoryPage &page, qint64 nowMs);
     Result<HistoryPage> historyPage(qint64 repositoryId, const TagHistoryQuery &query, qint64 nowMs,
-                                    const TagPageBookmark *bookmark);
-    // The FROM clause of a like: page: the trigram table's hits when it has
-    // them and they are few (tag_name_trigrams.sql), else the whole history.
-    Result<QString> likePageSource(const QString &substring, QVariantList &params);
+                                    const HistorySource &source, const TagPageBookmark *bookmark);
+    // The source of a like: page: the trigram table's hits when it has them
+    // and they are few (tag_name_trigrams.sql), else the whole history.
+    Result<HistorySource> likePageSource(const QString &substring);
     Result<bool> hasNameTrigrams();
 
     db::Database &m_db;
