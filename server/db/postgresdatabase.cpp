@@ -1,5 +1,6 @@
 #include "postgresdatabase.h"
 
+#include "drivererrors.h"
 #include "insertrows.h"
 #include "logging.h"
 #include "migrationfiles.h"
@@ -38,18 +39,6 @@ constexpr pqxx::oid kInt4 = 23;
 constexpr pqxx::oid kOid = 26;
 constexpr pqxx::oid kFloat4 = 700;
 constexpr pqxx::oid kFloat8 = 701;
-
-QString shortSql(const QString &sql)
-{
-    return sql.simplified().left(200);
-}
-
-// What a statement gets once an earlier one failed inside the transaction.
-Error abortedTransaction(const QString &statement)
-{
-    return Error::of(ErrorKind::Database,
-                     QStringLiteral("transaction aborted by an earlier error; roll back first (in: %1)").arg(statement));
-}
 
 QString trimmed(const char *what)
 {
@@ -221,7 +210,7 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const QString &
 Result<QueryResult> PostgresDatabase::exec(const QString &sql, const QVariantList &params)
 {
     if (m_failed)
-        return abortedTransaction(shortSql(sql));
+        return abortedTransaction(sql);
 
     auto known = m_statements.constFind(sql);
     const int expected = known != m_statements.constEnd() ? known->placeholders : countPlaceholders(sql);

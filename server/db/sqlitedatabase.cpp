@@ -1,5 +1,6 @@
 #include "sqlitedatabase.h"
 
+#include "drivererrors.h"
 #include "insertrows.h"
 #include "logging.h"
 #include "migrationfiles.h"
@@ -28,7 +29,7 @@ Error errorFrom(const QSqlError &error, const QString &sql)
     const bool unique = code == kConstraintUnique || code == kConstraintPrimaryKey
         || text.contains(QLatin1String("UNIQUE constraint failed"));
     return Error::of(unique ? ErrorKind::Conflict : ErrorKind::Database,
-                     QStringLiteral("%1 (in: %2)").arg(text, sql.simplified().left(200)));
+                     QStringLiteral("%1 (in: %2)").arg(text, shortSql(sql)));
 }
 
 Error parameterCountError(const QString &sql, int expected, int given)
@@ -36,7 +37,7 @@ Error parameterCountError(const QString &sql, int expected, int given)
     return Error::of(ErrorKind::Database, QStringLiteral("statement has %1 placeholders but %2 parameters were given (in: %3)")
                                               .arg(expected)
                                               .arg(given)
-                                              .arg(sql.simplified().left(200)));
+                                              .arg(shortSql(sql)));
 }
 
 QVariant bindable(const QVariant &value)
@@ -166,9 +167,7 @@ Status SqliteDatabase::execRaw(const QString &sql)
 Result<QueryResult> SqliteDatabase::exec(const QString &sql, const QVariantList &params)
 {
     if (m_failed)
-        return Error::of(ErrorKind::Database,
-                         QStringLiteral("transaction aborted by an earlier error; roll back first (in: %1)")
-                             .arg(sql.simplified().left(200)));
+        return abortedTransaction(sql);
 
     Statement statement = m_statements.value(sql);
     if (!statement.query) {
