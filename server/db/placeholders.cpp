@@ -48,6 +48,17 @@ QString scan(const QString &sql, F onPlaceholder)
 
 } // namespace
 
+QString placeholderName(int index)
+{
+    return QStringLiteral(":p") + QString::number(index);
+}
+
+QString namePlaceholders(const QString &sql)
+{
+    int next = 0;
+    return scan(sql, [&next](QString &out) { out += placeholderName(next++); });
+}
+
 int countPlaceholders(const QString &sql)
 {
     int count = 0;

@@ -12,5 +12,8 @@ namespace kai::db {
 // values), and PostgreSQL needs them numbered `$1..$n`.
 int countPlaceholders(const QString &sql);
 QString numberPlaceholders(const QString &sql);
+// `?` → `:p0`, `:p1`, ... (the names placeholderName() gives).
+QString namePlaceholders(const QString &sql);
+QString placeholderName(int index);
 
 } // namespace kai::db

@@ -43,6 +43,8 @@ private:
         int placeholders = 0;
     };
     QHash<QString, Statement> m_statements;
+    // placeholderName(i) for every i a statement has needed so far.
+    QStringList m_placeholderNames;
     bool m_inTransaction = false;
     bool m_failed = false; // a statement failed inside the open transaction
 };

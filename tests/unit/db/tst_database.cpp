@@ -266,6 +266,14 @@ void TestDatabase::placeholderInsideStringLiteralIsNotAParameter()
     QCOMPARE(r->rows.size(), size_t(1));
     QCOMPARE(r->first().text(0), QStringLiteral("what?"));
     QCOMPARE(r->first().text(1), QStringLiteral("why? because"));
+
+    // The SQLite driver binds by the names :p0, :p1, ...: a literal or a
+    // value spelled like one stays text.
+    Result<QueryResult> named = m_db->exec(QStringLiteral("SELECT ':p0 stays', ?, ?"), {QStringLiteral(":p1"), 2});
+    QVERIFY_OK(named);
+    QCOMPARE(named->first().text(0), QStringLiteral(":p0 stays"));
+    QCOMPARE(named->first().text(1), QStringLiteral(":p1"));
+    QCOMPARE(named->first().integer(2), qint64(2));
 }
 
 void TestDatabase::rowsAffectedCountsUpdatedAndDeletedRows()
