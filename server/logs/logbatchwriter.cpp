@@ -127,7 +127,7 @@ bool LogBatchWriter::write(std::vector<store::LogEntry> &batch)
     size_t next = 0;
     while (next < batch.size()) {
         const size_t count = std::min(batch.size() - next, size_t(m_options.batchSize));
-        const std::vector<store::LogEntry> chunk(batch.begin() + qsizetype(next), batch.begin() + qsizetype(next + count));
+        const std::span<const store::LogEntry> chunk(batch.data() + next, count);
         db::Transaction transaction(*m_db);
         Status status = transaction.status();
         if (status)

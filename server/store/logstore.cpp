@@ -1,5 +1,7 @@
 #include "store/logstore.h"
 
+#include "core/jsontext.h"
+
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -36,7 +38,7 @@ bool needsStoredEmail(const LogEntry &e) { return e.performerId > 0 && !e.perfor
 // user is gone: a few lookups for all the users of a batch. The id lists
 // are padded (repeating the last id) to 1, 8 or 64 so the statement cache
 // holds three shapes.
-Result<QHash<qint64, QString>> storedEmails(db::Database &db, const std::vector<LogEntry> &entries)
+Result<QHash<qint64, QString>> storedEmails(db::Database &db, std::span<const LogEntry> entries)
 {
     QHash<qint64, QString> emails;
     QList<qint64> ids;
@@ -69,7 +71,7 @@ QVariantList rowOf(const LogEntry &e, const QHash<qint64, QString> &emails)
     const QString email = needsStoredEmail(e) ? emails.value(e.performerId) : e.performerEmail;
     return {e.kind, idOrNull(e.namespaceId), e.namespaceName, e.namespaceIsOrganization, idOrNull(e.repositoryId),
             e.repositoryName, idOrNull(e.performerId), e.performerName, email, e.performerIsRobot, e.ip,
-            QString::fromUtf8(QJsonDocument(e.metadata).toJson(QJsonDocument::Compact)), e.datetimeMs,
+            QString::fromUtf8(compactJson(e.metadata)), e.datetimeMs,
             dayOf(e.datetimeMs)};
 }
 
@@ -232,10 +234,10 @@ CountSelect countingWholeDays(const LogQuery &query, qint64 firstDayMs, qint64 e
 
 Status LogStore::insert(const LogEntry &entry)
 {
-    return insertBatch({entry});
+    return insertBatch(std::span<const LogEntry>(&entry, 1));
 }
 
-Status LogStore::insertBatch(const std::vector<LogEntry> &entries)
+Status LogStore::insertBatch(std::span<const LogEntry> entries)
 {
     if (entries.empty())
         return {};

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace kai::store {
@@ -68,7 +69,7 @@ public:
     // One entry; sets nothing on `entry` (ids are not needed by callers).
     Status insert(const LogEntry &entry);
     // Many entries in as few statements as the driver allows.
-    Status insertBatch(const std::vector<LogEntry> &entries);
+    Status insertBatch(std::span<const LogEntry> entries);
     // Up to `limit` entries, newest first, strictly after `after`.
     Result<std::vector<LogEntry>> page(const LogQuery &query, const std::optional<LogCursor> &after, int limit);
     // Counts per (kind, UTC day), computed by the database in one query:
