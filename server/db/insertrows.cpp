@@ -2,6 +2,8 @@
 
 #include "database.h"
 
+#include <algorithm>
+
 namespace kai::db {
 
 namespace {
@@ -40,30 +42,38 @@ Status checkInsertRows(const QString &table, const QStringList &columns, const s
     return {};
 }
 
+int statementRows(size_t left, int widest)
+{
+    const size_t limit = std::min(left, size_t(std::max(1, widest)));
+    for (int size : {64, 16, 4}) {
+        if (size_t(size) <= limit)
+            return size;
+    }
+    return 1;
+}
+
+QString multiRowInsert(const QString &table, const QStringList &columns, int rows)
+{
+    const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", "))
+                          + QLatin1Char(')');
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(table, columns.join(QStringLiteral(", ")))
+           + QStringList(rows, tuple).join(QStringLiteral(", "));
+}
+
 Status insertRowsByStatements(Database &db, const QString &table, const QStringList &columns,
                               const std::vector<QVariantList> &rows, int maxParameters)
 {
     if (Status checked = checkInsertRows(table, columns, rows); !checked)
         return checked;
-    const QString head = QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(table, columns.join(QStringLiteral(", ")));
-    const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", "))
-                          + QLatin1Char(')');
-    const int widest = std::max(1, maxParameters / int(columns.size()));
+    const int widest = maxParameters / int(columns.size());
     size_t next = 0;
     while (next < rows.size()) {
-        const int left = int(std::min<size_t>(rows.size() - next, size_t(widest)));
-        int count = 1;
-        for (int size : {64, 16, 4}) {
-            if (size <= left) {
-                count = size;
-                break;
-            }
-        }
+        const int count = statementRows(rows.size() - next, widest);
         QVariantList params;
         params.reserve(count * columns.size());
         for (int i = 0; i < count; ++i)
             params << rows[next + size_t(i)];
-        auto result = db.exec(head + QStringList(count, tuple).join(QStringLiteral(", ")), params);
+        auto result = db.exec(multiRowInsert(table, columns, count), params);
         if (!result)
             return result.error();
         next += size_t(count);

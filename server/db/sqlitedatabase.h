@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <functional>
 #include <memory>
 
 namespace kai::db {
@@ -34,6 +35,10 @@ public:
 private:
     explicit SqliteDatabase(QString connectionName);
     Status execRaw(const QString &sql);
+    // exec() with the i-th parameter read through `valueAt`, so insertRows()
+    // binds from its rows without copying them into one list first.
+    Result<QueryResult> execBound(const QString &sql, qsizetype count,
+                                  const std::function<const QVariant &(qsizetype)> &valueAt);
 
     QString m_connectionName;
     QSqlDatabase m_db;

@@ -69,15 +69,16 @@ void LogBatchWriter::run()
 {
     const auto interval = std::chrono::milliseconds(m_options.flushIntervalMs);
     bool backingOff = false;
+    std::vector<store::LogEntry> batch;
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_wake.wait_for(lock, interval, [&] {
             return m_stopping || (!backingOff && m_queue.size() >= size_t(m_options.batchSize));
         });
         const bool stopping = m_stopping;
-        std::vector<store::LogEntry> batch(std::make_move_iterator(m_queue.begin()),
-                                           std::make_move_iterator(m_queue.end()));
-        m_queue.clear();
+        // Pull threads wait on this lock: take the queue without moving
+        // entries while holding it.
+        batch.swap(m_queue);
         lock.unlock();
 
         if (const qint64 dropped = m_dropped; dropped > m_droppedReported) {
@@ -86,6 +87,8 @@ void LogBatchWriter::run()
             m_droppedReported = dropped;
         }
         const bool ok = write(batch);
+        if (ok)
+            batch.clear();   // freed outside the lock; the vector keeps its capacity
 
         lock.lock();
         if (!ok) {
@@ -100,6 +103,7 @@ void LogBatchWriter::run()
             m_dropped += qint64(batch.size() - kept);
             m_queue.insert(m_queue.begin(), std::make_move_iterator(batch.begin()),
                            std::make_move_iterator(batch.begin() + qsizetype(kept)));
+            batch.clear();
             backingOff = true;
             continue;
         }

@@ -6,9 +6,9 @@
 
 #include <atomic>
 #include <condition_variable>
-#include <deque>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace kai::logs {
 
@@ -57,7 +57,9 @@ private:
     const Options m_options;
     std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::deque<store::LogEntry> m_queue;
+    // Swapped whole with the writer's (empty) batch, so the lock is held
+    // for O(1) and both vectors keep their capacity.
+    std::vector<store::LogEntry> m_queue;
     bool m_stopping = false;
     bool m_running = false;
     std::thread m_thread;

@@ -71,7 +71,7 @@ QVariantList rowOf(const LogEntry &e, const QHash<qint64, QString> &emails)
     const QString email = needsStoredEmail(e) ? emails.value(e.performerId) : e.performerEmail;
     return {e.kind, idOrNull(e.namespaceId), e.namespaceName, e.namespaceIsOrganization, idOrNull(e.repositoryId),
             e.repositoryName, idOrNull(e.performerId), e.performerName, email, e.performerIsRobot, e.ip,
-            QString::fromUtf8(compactJson(e.metadata)), e.datetimeMs,
+            compactJson(e.metadata), e.datetimeMs,
             dayOf(e.datetimeMs)};
 }
 

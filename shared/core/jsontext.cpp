@@ -8,101 +8,75 @@ namespace kai {
 
 namespace {
 
-constexpr char kHex[] = "0123456789abcdef";
-
-// UTF-8 of one code point.
-void appendCodePoint(QByteArray &out, char32_t c)
+void appendEscaped(QString &out, char16_t c)
 {
-    if (c < 0x80) {
-        out.append(char(c));
-    } else if (c < 0x800) {
-        out.append(char(0xC0 | (c >> 6)));
-        out.append(char(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.append(char(0xE0 | (c >> 12)));
-        out.append(char(0x80 | ((c >> 6) & 0x3F)));
-        out.append(char(0x80 | (c & 0x3F)));
-    } else {
-        out.append(char(0xF0 | (c >> 18)));
-        out.append(char(0x80 | ((c >> 12) & 0x3F)));
-        out.append(char(0x80 | ((c >> 6) & 0x3F)));
-        out.append(char(0x80 | (c & 0x3F)));
-    }
-}
-
-void appendEscaped(QByteArray &out, char16_t c)
-{
-    out.append('\\');
+    out.append(u'\\');
     switch (c) {
-    case u'"': out.append('"'); return;
-    case u'\\': out.append('\\'); return;
-    case u'\b': out.append('b'); return;
-    case u'\f': out.append('f'); return;
-    case u'\n': out.append('n'); return;
-    case u'\r': out.append('r'); return;
-    case u'\t': out.append('t'); return;
+    case u'"': out.append(u'"'); return;
+    case u'\\': out.append(u'\\'); return;
+    case u'\b': out.append(u'b'); return;
+    case u'\f': out.append(u'f'); return;
+    case u'\n': out.append(u'n'); return;
+    case u'\r': out.append(u'r'); return;
+    case u'\t': out.append(u't'); return;
     default: break;
     }
-    const char unicode[] = {'u', '0', '0', kHex[(c >> 4) & 0xF], kHex[c & 0xF]};
-    out.append(unicode, sizeof unicode);
+    constexpr char16_t kHex[] = u"0123456789abcdef";
+    const char16_t unicode[] = {u'u', u'0', u'0', kHex[(c >> 4) & 0xF], kHex[c & 0xF]};
+    out.append(QStringView(unicode, 5));
 }
 
-void appendDouble(QByteArray &out, double d)
+void appendDouble(QString &out, double d)
 {
     if (!std::isfinite(d)) {
-        out.append("null");
+        out.append(QLatin1String("null"));
         return;
     }
-    // Integral values in the range a double holds exactly print as integers.
+    // Whole numbers in the range a double holds exactly print as integers.
     if (d == std::floor(d) && std::fabs(d) <= 9007199254740992.0) {
-        out.append(QByteArray::number(qint64(d)));
+        out.append(QString::number(qint64(d)));
         return;
     }
-    out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+    out.append(QString::number(d, 'g', QLocale::FloatingPointShortest));
 }
+
+bool needsEscape(char16_t c) { return c < 0x20 || c == u'"' || c == u'\\'; }
 
 } // namespace
 
-void appendJsonString(QByteArray &out, QStringView text)
+void appendJsonString(QString &out, QStringView text)
 {
-    out.append('"');
+    out.append(u'"');
     const char16_t *p = text.utf16();
     const char16_t *end = p + text.size();
     while (p < end) {
-        // Runs of printable ASCII, the common case, in one append.
+        // Runs that need nothing, the common case, in one append.
         const char16_t *run = p;
-        while (p < end && *p >= 0x20 && *p < 0x80 && *p != u'"' && *p != u'\\')
+        while (p < end && !needsEscape(*p) && !QChar::isSurrogate(*p))
             ++p;
-        if (p > run) {
-            const qsizetype n = p - run;
-            const qsizetype at = out.size();
-            out.resize(at + n);
-            char *dst = out.data() + at;
-            for (qsizetype i = 0; i < n; ++i)
-                dst[i] = char(run[i]);
-        }
+        if (p > run)
+            out.append(QStringView(run, p - run));
         if (p == end)
             break;
         const char16_t c = *p++;
-        if (c < 0x20 || c == u'"' || c == u'\\') {
+        if (needsEscape(c)) {
             appendEscaped(out, c);
         } else if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p)) {
-            appendCodePoint(out, QChar::surrogateToUcs4(c, *p++));
-        } else if (QChar::isSurrogate(c)) {
-            appendCodePoint(out, 0xFFFD);   // a lone surrogate has no UTF-8
+            out.append(QStringView(p - 1, 2));
+            ++p;
         } else {
-            appendCodePoint(out, c);
+            out.append(QChar(QChar::ReplacementCharacter));   // a lone surrogate
         }
     }
-    out.append('"');
+    out.append(u'"');
 }
 
-void appendJson(QByteArray &out, const QJsonValue &value)
+void appendJson(QString &out, const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: out.append("null"); return;
-    case QJsonValue::Bool: out.append(value.toBool() ? "true" : "false"); return;
+    case QJsonValue::Undefined: out.append(QLatin1String("null")); return;
+    case QJsonValue::Bool: out.append(value.toBool() ? QLatin1String("true") : QLatin1String("false")); return;
     case QJsonValue::Double: appendDouble(out, value.toDouble()); return;
     case QJsonValue::String: appendJsonString(out, value.toString()); return;
     case QJsonValue::Array: appendJson(out, value.toArray()); return;
@@ -110,37 +84,37 @@ void appendJson(QByteArray &out, const QJsonValue &value)
     }
 }
 
-void appendJson(QByteArray &out, const QJsonObject &object)
+void appendJson(QString &out, const QJsonObject &object)
 {
-    out.append('{');
+    out.append(u'{');
     bool first = true;
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (!first)
-            out.append(',');
+            out.append(u',');
         first = false;
         appendJsonString(out, it.key());
-        out.append(':');
+        out.append(u':');
         appendJson(out, it.value());
     }
-    out.append('}');
+    out.append(u'}');
 }
 
-void appendJson(QByteArray &out, const QJsonArray &array)
+void appendJson(QString &out, const QJsonArray &array)
 {
-    out.append('[');
+    out.append(u'[');
     bool first = true;
     for (const QJsonValue &value : array) {
         if (!first)
-            out.append(',');
+            out.append(u',');
         first = false;
         appendJson(out, value);
     }
-    out.append(']');
+    out.append(u']');
 }
 
-QByteArray compactJson(const QJsonObject &object)
+QString compactJson(const QJsonObject &object)
 {
-    QByteArray out;
+    QString out;
     out.reserve(256);
     appendJson(out, object);
     return out;

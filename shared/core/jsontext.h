@@ -1,25 +1,26 @@
 #pragma once
 
-#include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QString>
 #include <QStringView>
 
 namespace kai {
 
 // Compact JSON text that parses back to the same value as the text of
-// QJsonDocument::toJson(Compact) (keys in QJsonObject's order, non-ASCII as
-// UTF-8, whole numbers up to 2^53 without exponent or fraction, NaN and
-// infinities as null), written straight into the caller's buffer.
-// QJsonDocument::toJson was a sixth of the usage-log writer's CPU, one
-// object per logged pull.
-void appendJson(QByteArray &out, const QJsonObject &object);
-void appendJson(QByteArray &out, const QJsonArray &array);
-void appendJson(QByteArray &out, const QJsonValue &value);
+// QJsonDocument::toJson(Compact) (keys in QJsonObject's order, non-ASCII
+// unescaped, whole numbers up to 2^53 without exponent or fraction, NaN and
+// infinities as null, a lone surrogate as U+FFFD), written straight into
+// the caller's QString. QJsonDocument::toJson, and turning its UTF-8 into
+// the QString a text column is bound as, was a sixth of the usage-log
+// writer's CPU: one object per logged pull.
+void appendJson(QString &out, const QJsonObject &object);
+void appendJson(QString &out, const QJsonArray &array);
+void appendJson(QString &out, const QJsonValue &value);
 // A JSON string literal, quotes included.
-void appendJsonString(QByteArray &out, QStringView text);
+void appendJsonString(QString &out, QStringView text);
 
-QByteArray compactJson(const QJsonObject &object);
+QString compactJson(const QJsonObject &object);
 
 } // namespace kai
