@@ -40,9 +40,10 @@ Error parameterCountError(const QString &sql, int expected, int given)
                                               .arg(shortSql(sql)));
 }
 
-// QSQLITE binds a QString as TEXT and a qlonglong as INTEGER; those go
-// through as they are (the log writer binds 14 a row, and every QVariant
-// copy costs a call through the metatype).
+// Values QSQLITE binds the way bindable() would (a non-null QString as
+// TEXT, a qlonglong as INTEGER, a double as REAL) go through as they are:
+// the log writer binds 14 a row, and every QVariant copy costs a call
+// through the metatype.
 bool bindsAsIs(const QVariant &value)
 {
     switch (value.typeId()) {
