@@ -25,27 +25,46 @@ ActionLogger::ActionLogger(store::LogStore &store, LogBatchWriter *batchWriter, 
 {
 }
 
-Status ActionLogger::record(const QString &kind, const LogScope &scope, const LogActor &actor, QJsonObject metadata)
+Status ActionLogger::record(const QString &kind, const LogScope &scope, const LogActor &actor,
+                           const QJsonObject &metadata)
 {
-    return m_store.insert(entryFor(kind, scope, actor, std::move(metadata)));
+    return m_store.insert(entryFor(kind, scope, actor, compactJson(metadata)));
 }
 
-void ActionLogger::recordLater(const QString &kind, const LogScope &scope, const LogActor &actor, QJsonObject metadata)
+Status ActionLogger::record(const QString &kind, const LogScope &scope, const LogActor &actor, JsonObjectText metadata)
+{
+    return m_store.insert(entryFor(kind, scope, actor, metadata.take()));
+}
+
+void ActionLogger::recordLater(const QString &kind, const LogScope &scope, const LogActor &actor,
+                               const QJsonObject &metadata)
 {
     if (!m_recordPulls && kind == QLatin1String("pull_repo"))
         return;
-    store::LogEntry entry = entryFor(kind, scope, actor, std::move(metadata));
+    enqueue(entryFor(kind, scope, actor, compactJson(metadata)));
+}
+
+void ActionLogger::recordLater(const QString &kind, const LogScope &scope, const LogActor &actor,
+                               JsonObjectText metadata)
+{
+    if (!m_recordPulls && kind == QLatin1String("pull_repo"))
+        return;
+    enqueue(entryFor(kind, scope, actor, metadata.take()));
+}
+
+void ActionLogger::enqueue(store::LogEntry entry)
+{
     if (m_batchWriter) {
         m_batchWriter->enqueue(std::move(entry));
         return;
     }
     // No writer (a tool or a test without the server's runtime): write now.
     if (Status status = m_store.insert(entry); !status)
-        qCWarning(lcLogs) << "usage log: cannot record" << kind << ":" << status.error().message;
+        qCWarning(lcLogs) << "usage log: cannot record" << entry.kind << ":" << status.error().message;
 }
 
 store::LogEntry ActionLogger::entryFor(const QString &kind, const LogScope &scope, const LogActor &actor,
-                                       QJsonObject metadata) const
+                                       QString metadataJson) const
 {
     store::LogEntry entry;
     entry.kind = kind;
@@ -61,7 +80,7 @@ store::LogEntry ActionLogger::entryFor(const QString &kind, const LogScope &scop
         entry.performerEmail = entry.performerIsRobot ? QString() : actor.performerEmail;
     }
     entry.ip = actor.ip;
-    entry.metadata = std::move(metadata);
+    entry.metadataJson = std::move(metadataJson);
     entry.datetimeMs = m_nowMs();
     return entry;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/identity.h"
+#include "core/jsontext.h"
 #include "core/result.h"
 #include "store/logstore.h"
 
@@ -45,16 +46,24 @@ class ActionLogger
 public:
     ActionLogger(store::LogStore &store, LogBatchWriter *batchWriter, std::function<qint64()> nowMs);
 
-    Status record(const QString &kind, const LogScope &scope, const LogActor &actor, QJsonObject metadata = {});
-    void recordLater(const QString &kind, const LogScope &scope, const LogActor &actor, QJsonObject metadata = {});
+    Status record(const QString &kind, const LogScope &scope, const LogActor &actor, const QJsonObject &metadata = {});
+    void recordLater(const QString &kind, const LogScope &scope, const LogActor &actor, const QJsonObject &metadata = {});
+    // The same with the metadata already written as text (registry actions:
+    // a pull is the hottest path that logs).
+    Status record(const QString &kind, const LogScope &scope, const LogActor &actor, JsonObjectText metadata);
+    void recordLater(const QString &kind, const LogScope &scope, const LogActor &actor, JsonObjectText metadata);
 
     // KAI_ACTION_LOG_PULLS: false drops pull_repo entries (installations
     // that audit changes only).
     void setRecordPulls(bool on) { m_recordPulls = on; }
+    // Whether a pull_repo entry would be kept, so the pull path builds its
+    // metadata only then.
+    bool recordsPulls() const { return m_recordPulls; }
 
 private:
     store::LogEntry entryFor(const QString &kind, const LogScope &scope, const LogActor &actor,
-                             QJsonObject metadata) const;
+                             QString metadataJson) const;
+    void enqueue(store::LogEntry entry);
 
     store::LogStore &m_store;
     LogBatchWriter *m_batchWriter;

@@ -51,19 +51,20 @@ Result<LoginAccount> loginAccount(store::NamespaceStore &namespaces, const QStri
     return account;
 }
 
-QJsonObject registryMetadata(const store::Repository &repository, const auth::Identity &identity,
-                             const http::HttpRequest &request)
+JsonObjectText registryMetadata(const store::Repository &repository, const auth::Identity &identity,
+                                const http::HttpRequest &request)
 {
-    QJsonObject metadata{{"repo", repository.name},
-                         {"namespace", repository.namespaceName},
-                         {"user-agent", QString::fromUtf8(request.header("User-Agent"))}};
+    JsonObjectText metadata;
+    metadata.add(u"repo", repository.name)
+        .add(u"namespace", repository.namespaceName)
+        .add(u"user-agent", QString::fromUtf8(request.header("User-Agent")));
     if (identity.isAnonymous())
         return metadata;
-    metadata.insert("username", identity.name);
+    metadata.add(u"username", identity.name);
     if (identity.isRobot())
-        metadata.insert("is_robot", true);
+        metadata.add(u"is_robot", true);
     else if (identity.entityKind == QLatin1String("appspecifictoken"))
-        metadata.insert("app_specific_token", identity.entityReference);
+        metadata.add(u"app_specific_token", identity.entityReference);
     return metadata;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/identity.h"
+#include "core/jsontext.h"
 #include "logs/actionlogger.h"
 #include "store/namespacestore.h"
 #include "store/repositorystore.h"
@@ -34,7 +35,8 @@ Result<LoginAccount> loginAccount(store::NamespaceStore &namespaces, const QStri
 // auth context shows it publicly (username, is_robot for robots,
 // app_specific_token for an app-specific token). Callers add tag or
 // manifest_digest.
-QJsonObject registryMetadata(const store::Repository &repository, const auth::Identity &identity,
-                             const http::HttpRequest &request);
+// Written as text: a pull logs these on every manifest GET.
+JsonObjectText registryMetadata(const store::Repository &repository, const auth::Identity &identity,
+                                const http::HttpRequest &request);
 
 } // namespace kai::logs

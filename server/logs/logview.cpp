@@ -3,12 +3,14 @@
 #include "api/avatar.h"
 #include "core/quaydate.h"
 
+#include <QJsonDocument>
+
 namespace kai::logs {
 
 QJsonObject logEntryView(const store::LogEntry &entry, bool withNamespace)
 {
     QJsonObject view{{"kind", entry.kind},
-                     {"metadata", entry.metadata},
+                     {"metadata", QJsonDocument::fromJson(entry.metadataJson.toUtf8()).object()},
                      {"ip", entry.ip.isEmpty() ? QJsonValue() : QJsonValue(entry.ip)},
                      {"datetime", formatQuayDate(entry.datetimeMs)}};
     // Quay names the performer kind "user" for robots too; is_robot tells.

@@ -60,11 +60,11 @@ Status validateReference(const QString &reference)
 Status recordRegistryAction(runtime::WorkerContext &context, const http::HttpRequest &request,
                             const RepositoryTarget &target, const QString &kind, const QJsonObject &names)
 {
-    QJsonObject metadata = logs::registryMetadata(target.repository, target.caller.identity, request);
+    JsonObjectText metadata = logs::registryMetadata(target.repository, target.caller.identity, request);
     for (auto it = names.begin(); it != names.end(); ++it)
-        metadata.insert(it.key(), it.value());
+        metadata.add(it.key(), it.value());
     return context.actionLog.record(kind, logs::repositoryScope(target.repository),
-                                    logs::LogActor::of(target.caller.identity, request), metadata);
+                                    logs::LogActor::of(target.caller.identity, request), std::move(metadata));
 }
 
 } // namespace
@@ -113,11 +113,13 @@ void ManifestEndpoints::get(http::HttpRequest &request, http::HttpResponse &resp
     }
     // A pull is the GET that hands out the manifest (a HEAD only checks).
     // Asynchronous: the pull path never waits on the log.
-    QJsonObject metadata = logs::registryMetadata(target->repository, target->caller.identity, request);
-    metadata.insert(oci::looksLikeDigest(reference) ? QStringLiteral("manifest_digest") : QStringLiteral("tag"), reference);
-    metadata.insert(QStringLiteral("mediaType"), manifest.mediaType);
-    m_context.actionLog.recordLater(QStringLiteral("pull_repo"), logs::repositoryScope(target->repository),
-                                    logs::LogActor::of(target->caller.identity, request), metadata);
+    if (m_context.actionLog.recordsPulls()) {
+        JsonObjectText metadata = logs::registryMetadata(target->repository, target->caller.identity, request);
+        metadata.add(oci::looksLikeDigest(reference) ? u"manifest_digest" : u"tag", reference)
+            .add(u"mediaType", manifest.mediaType);
+        m_context.actionLog.recordLater(QStringLiteral("pull_repo"), logs::repositoryScope(target->repository),
+                                        logs::LogActor::of(target->caller.identity, request), std::move(metadata));
+    }
     response.setBody(manifest.content, manifest.mediaType.toLatin1());
 }
 

@@ -1,9 +1,5 @@
 #include "store/logstore.h"
 
-#include "core/jsontext.h"
-
-#include <QJsonDocument>
-
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -71,7 +67,7 @@ QVariantList rowOf(const LogEntry &e, const QHash<qint64, QString> &emails)
     const QString email = needsStoredEmail(e) ? emails.value(e.performerId) : e.performerEmail;
     return {e.kind, idOrNull(e.namespaceId), e.namespaceName, e.namespaceIsOrganization, idOrNull(e.repositoryId),
             e.repositoryName, idOrNull(e.performerId), e.performerName, email, e.performerIsRobot, e.ip,
-            compactJson(e.metadata), e.datetimeMs,
+            e.metadataJson.isEmpty() ? QStringLiteral("{}") : e.metadataJson, e.datetimeMs,
             dayOf(e.datetimeMs)};
 }
 
@@ -90,7 +86,7 @@ LogEntry fromRow(const db::Row &r)
     e.performerEmail = r.text(9);
     e.performerIsRobot = r.boolean(10);
     e.ip = r.text(11);
-    e.metadata = QJsonDocument::fromJson(r.text(12).toUtf8()).object();
+    e.metadataJson = r.text(12);
     e.datetimeMs = r.integer(13);
     return e;
 }

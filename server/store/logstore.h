@@ -3,7 +3,6 @@
 #include "core/result.h"
 #include "db/database.h"
 
-#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -30,7 +29,9 @@ struct LogEntry
     QString performerEmail;       // for the avatar; empty for robots
     bool performerIsRobot = false;
     QString ip;
-    QJsonObject metadata;
+    // A JSON object as text, as stored (empty: none). Text rather than a
+    // QJsonObject so the hot path, a logged pull, never builds one.
+    QString metadataJson;
     qint64 datetimeMs = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <utility>
 
 namespace kai {
 
@@ -118,6 +119,47 @@ QString compactJson(const QJsonObject &object)
     out.reserve(256);
     appendJson(out, object);
     return out;
+}
+
+void JsonObjectText::appendKey(QStringView key)
+{
+    if (m_text.isEmpty()) {
+        m_text.reserve(256);
+        m_text.append(u'{');
+    } else {
+        m_text.append(u',');
+    }
+    appendJsonString(m_text, key);
+    m_text.append(u':');
+}
+
+JsonObjectText &JsonObjectText::add(QStringView key, QStringView value)
+{
+    appendKey(key);
+    appendJsonString(m_text, value);
+    return *this;
+}
+
+JsonObjectText &JsonObjectText::add(QStringView key, bool value)
+{
+    appendKey(key);
+    m_text.append(value ? QLatin1String("true") : QLatin1String("false"));
+    return *this;
+}
+
+JsonObjectText &JsonObjectText::add(QStringView key, const QJsonValue &value)
+{
+    appendKey(key);
+    appendJson(m_text, value);
+    return *this;
+}
+
+QString JsonObjectText::take()
+{
+    if (m_text.isEmpty())
+        return QStringLiteral("{}");
+    m_text.append(u'}');
+    return std::exchange(m_text, QString());
 }
 
 } // namespace kai

@@ -23,4 +23,24 @@ void appendJsonString(QString &out, QStringView text);
 
 QString compactJson(const QJsonObject &object);
 
+// A JSON object written member by member, in the order added, for hot
+// paths that would build a QJsonObject only to write it out (every logged
+// pull). Unlike QJsonObject::insert, adding a key twice writes it twice:
+// callers add distinct keys.
+class JsonObjectText
+{
+public:
+    JsonObjectText &add(QStringView key, QStringView value);
+    JsonObjectText &add(QStringView key, const QString &value) { return add(key, QStringView(value)); }
+    JsonObjectText &add(QStringView key, bool value);
+    JsonObjectText &add(QStringView key, const char *value) = delete;   // would pick the bool overload
+    JsonObjectText &add(QStringView key, const QJsonValue &value);
+    // The object's text; the builder is empty afterwards.
+    QString take();
+
+private:
+    void appendKey(QStringView key);
+    QString m_text;
+};
+
 } // namespace kai

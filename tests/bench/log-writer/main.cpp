@@ -72,11 +72,12 @@ struct Pull
 // What ManifestEndpoints::get does for a pull once the manifest is found.
 void recordPull(logs::ActionLogger &logger, const Pull &pull)
 {
-    QJsonObject metadata = logs::registryMetadata(pull.repository, pull.identity, pull.request);
-    metadata.insert(QStringLiteral("tag"), pull.reference);
-    metadata.insert(QStringLiteral("mediaType"), pull.mediaType);
+    if (!logger.recordsPulls())
+        return;
+    JsonObjectText metadata = logs::registryMetadata(pull.repository, pull.identity, pull.request);
+    metadata.add(u"tag", pull.reference).add(u"mediaType", pull.mediaType);
     logger.recordLater(QStringLiteral("pull_repo"), logs::repositoryScope(pull.repository),
-                       logs::LogActor::of(pull.identity, pull.request), metadata);
+                       logs::LogActor::of(pull.identity, pull.request), std::move(metadata));
 }
 
 // The i-th of `repositories` repositories, ten to an organization (the

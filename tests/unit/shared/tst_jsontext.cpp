@@ -108,6 +108,16 @@ private slots:
         QCOMPARE(written, byQt(object));
         QCOMPARE(parsed(written), object);
     }
+
+    void objectTextKeepsTheOrderAddedAndReadsBack()
+    {
+        JsonObjectText text;
+        text.add(u"repo", QStringLiteral("r\"0")).add(u"is_robot", true).add(u"n", QJsonValue(3));
+        const QString written = text.take();
+        QCOMPARE(written, QStringLiteral("{\"repo\":\"r\\\"0\",\"is_robot\":true,\"n\":3}"));
+        QCOMPARE(parsed(written), (QJsonObject{{"repo", "r\"0"}, {"is_robot", true}, {"n", 3}}));
+        QCOMPARE(text.take(), QStringLiteral("{}"));   // taken: empty again
+    }
 };
 
 QTEST_APPLESS_MAIN(TestJsonText)
