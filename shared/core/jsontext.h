@@ -12,9 +12,10 @@ namespace kai {
 // QJsonDocument::toJson(Compact) (keys in QJsonObject's order, non-ASCII
 // unescaped, whole numbers up to 2^53 without exponent or fraction, NaN and
 // infinities as null, a lone surrogate as U+FFFD), written straight into
-// the caller's QString. QJsonDocument::toJson, and turning its UTF-8 into
-// the QString a text column is bound as, was a sixth of the usage-log
-// writer's CPU: one object per logged pull.
+// the caller's QString, the type a text column is bound as.
+// QJsonDocument::toJson, and turning its UTF-8 into that QString, was a
+// sixth of the usage-log writer's CPU when every logged pull's metadata
+// went through it.
 void appendJson(QString &out, const QJsonObject &object);
 void appendJson(QString &out, const QJsonArray &array);
 void appendJson(QString &out, const QJsonValue &value);
