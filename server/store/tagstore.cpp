@@ -217,7 +217,7 @@ Result<std::vector<TagHistoryEntry>> TagStore::history(qint64 repositoryId, cons
     // An exact name lists a handful of rows: nothing to walk, nothing to remember.
     const bool bookmarked = m_bookmarks && query.exactName.isEmpty();
     const TagListing listing{repositoryId, query.onlyAlive, query.nameContains.toLower()};
-    HistorySource source{QStringLiteral("tags t"), {}};
+    HistorySource source;
     if (!query.nameContains.isEmpty()) {
         Result<HistorySource> likeSource = likePageSource(query.nameContains);
         if (!likeSource)
@@ -355,7 +355,7 @@ Result<TagStore::HistorySource> TagStore::likePageSource(const QString &substrin
     // Below three characters, or with a LIKE wildcard in it, the trigram
     // table cannot narrow the search.
     constexpr int kMostHits = 1000;
-    const HistorySource wholeHistory{QStringLiteral("tags t"), {}};
+    const HistorySource wholeHistory;
     if (m_db.driver() != db::Driver::Sqlite || substring.size() < 3 || substring.contains(u'%')
         || substring.contains(u'_'))
         return wholeHistory;

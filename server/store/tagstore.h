@@ -130,10 +130,10 @@ private:
         bool aliveRowsEndedSince = false; // since the bookmark's read
     };
     // The FROM clause a page's rows come from (table alias "t"), with its
-    // parameters.
+    // parameters: the whole history unless a like: filter narrows it.
     struct HistorySource
     {
-        QString from;
+        QString from = QStringLiteral("tags t");
         QVariantList params;
     };
     void rememberEnds(const TagListing &listing, qint64 offset, const HistoryPage &page, qint64 nowMs);
