@@ -42,43 +42,45 @@ Status checkInsertRows(const QString &table, const QStringList &columns, const s
     return {};
 }
 
-int statementRows(size_t left, int widest)
+Status insertRowsInChunks(const QString &table, const QStringList &columns, const std::vector<QVariantList> &rows,
+                          int maxParameters, const InsertChunk &execute)
 {
-    const size_t limit = std::min(left, size_t(std::max(1, widest)));
-    for (int size : {64, 16, 4}) {
-        if (size_t(size) <= limit)
-            return size;
-    }
-    return 1;
-}
-
-QString multiRowInsert(const QString &table, const QStringList &columns, int rows)
-{
+    if (Status checked = checkInsertRows(table, columns, rows); !checked)
+        return checked;
+    const QString head = QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(table, columns.join(QStringLiteral(", ")));
     const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QStringLiteral(", "))
                           + QLatin1Char(')');
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(table, columns.join(QStringLiteral(", ")))
-           + QStringList(rows, tuple).join(QStringLiteral(", "));
+    const size_t widest = size_t(std::max(1, maxParameters / int(columns.size())));
+    size_t next = 0;
+    while (next < rows.size()) {
+        const size_t left = std::min(rows.size() - next, widest);
+        int count = 1;
+        for (int size : {64, 16, 4}) {
+            if (size_t(size) <= left) {
+                count = size;
+                break;
+            }
+        }
+        if (Status s = execute(head + QStringList(count, tuple).join(QStringLiteral(", ")), next, count); !s)
+            return s;
+        next += size_t(count);
+    }
+    return {};
 }
 
 Status insertRowsByStatements(Database &db, const QString &table, const QStringList &columns,
                               const std::vector<QVariantList> &rows, int maxParameters)
 {
-    if (Status checked = checkInsertRows(table, columns, rows); !checked)
-        return checked;
-    const int widest = maxParameters / int(columns.size());
-    size_t next = 0;
-    while (next < rows.size()) {
-        const int count = statementRows(rows.size() - next, widest);
+    return insertRowsInChunks(table, columns, rows, maxParameters, [&](const QString &sql, size_t first, int count) -> Status {
         QVariantList params;
         params.reserve(count * columns.size());
         for (int i = 0; i < count; ++i)
-            params << rows[next + size_t(i)];
-        auto result = db.exec(multiRowInsert(table, columns, count), params);
+            params << rows[first + size_t(i)];
+        auto result = db.exec(sql, params);
         if (!result)
             return result.error();
-        next += size_t(count);
-    }
-    return {};
+        return {};
+    });
 }
 
 } // namespace kai::db

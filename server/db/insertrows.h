@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <functional>
 #include <vector>
 
 namespace kai::db {
@@ -17,15 +18,17 @@ class Database;
 // row whose width differs from the column list.
 Status checkInsertRows(const QString &table, const QStringList &columns, const std::vector<QVariantList> &rows);
 
-// How many rows the next multi-row INSERT takes: 64, 16, 4 or 1 (few
-// statement shapes to cache), at most `left` and at most `widest`.
-int statementRows(size_t left, int widest);
-// "INSERT INTO table (columns) VALUES (?, ...), ..." for `rows` rows.
-QString multiRowInsert(const QString &table, const QStringList &columns, int rows);
+// One multi-row INSERT of rows[first .. first + count) as `sql`, whose
+// placeholders take the rows' values in order.
+using InsertChunk = std::function<Status(const QString &sql, size_t first, int count)>;
 
-// insertRows() as multi-row INSERT statements through exec(), in a few fixed
-// sizes so the statement cache holds few shapes; each statement stays under
-// `maxParameters`.
+// insertRows() as multi-row INSERT statements of 64, 16, 4 or 1 rows (few
+// shapes for the statement cache), each under `maxParameters`, run by
+// `execute`. Checks the rows first (checkInsertRows).
+Status insertRowsInChunks(const QString &table, const QStringList &columns, const std::vector<QVariantList> &rows,
+                          int maxParameters, const InsertChunk &execute);
+
+// The same through db.exec() with each chunk's values copied into one list.
 Status insertRowsByStatements(Database &db, const QString &table, const QStringList &columns,
                               const std::vector<QVariantList> &rows, int maxParameters);
 

@@ -303,22 +303,17 @@ Status SqliteDatabase::rollback()
 
 Status SqliteDatabase::insertRows(const QString &table, const QStringList &columns, const std::vector<QVariantList> &rows)
 {
-    if (Status checked = checkInsertRows(table, columns, rows); !checked)
-        return checked;
     // Bound straight from the rows. 999: the bound-parameter limit of
     // SQLite builds before 3.32.
     const qsizetype width = columns.size();
-    size_t next = 0;
-    while (next < rows.size()) {
-        const int count = statementRows(rows.size() - next, int(999 / width));
-        const size_t first = next;
-        auto result = execBound(multiRowInsert(table, columns, count), count * width,
-                                [&](qsizetype i) -> const QVariant & { return rows[first + size_t(i / width)].at(i % width); });
+    return insertRowsInChunks(table, columns, rows, 999, [&](const QString &sql, size_t first, int count) -> Status {
+        auto result = execBound(sql, count * width, [&](qsizetype i) -> const QVariant & {
+            return rows[first + size_t(i / width)].at(i % width);
+        });
         if (!result)
             return result.error();
-        next += size_t(count);
-    }
-    return {};
+        return {};
+    });
 }
 
 Status SqliteDatabase::migrate(const QString &migrationsDir)
