@@ -39,7 +39,7 @@ Status ActionLogger::record(const QString &kind, const LogScope &scope, const Lo
 void ActionLogger::recordLater(const QString &kind, const LogScope &scope, const LogActor &actor,
                                const QJsonObject &metadata)
 {
-    if (!m_recordPulls && kind == QLatin1String("pull_repo"))
+    if (!keeps(kind))
         return;
     enqueue(entryFor(kind, scope, actor, compactJson(metadata)));
 }
@@ -47,9 +47,14 @@ void ActionLogger::recordLater(const QString &kind, const LogScope &scope, const
 void ActionLogger::recordLater(const QString &kind, const LogScope &scope, const LogActor &actor,
                                JsonObjectText metadata)
 {
-    if (!m_recordPulls && kind == QLatin1String("pull_repo"))
+    if (!keeps(kind))
         return;
     enqueue(entryFor(kind, scope, actor, metadata.take()));
+}
+
+bool ActionLogger::keeps(const QString &kind) const
+{
+    return m_recordPulls || kind != QLatin1String("pull_repo");
 }
 
 void ActionLogger::enqueue(store::LogEntry entry)

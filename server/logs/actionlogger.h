@@ -63,6 +63,8 @@ public:
 private:
     store::LogEntry entryFor(const QString &kind, const LogScope &scope, const LogActor &actor,
                              QString metadataJson) const;
+    // False for the entries KAI_ACTION_LOG_PULLS: false drops.
+    bool keeps(const QString &kind) const;
     void enqueue(store::LogEntry entry);
 
     store::LogStore &m_store;

@@ -1,6 +1,7 @@
 #include "logs/logscope.h"
 
 #include "http/httprequest.h"
+#include "oci/names.h"
 
 namespace kai::logs {
 
@@ -66,6 +67,17 @@ JsonObjectText registryMetadata(const store::Repository &repository, const auth:
     else if (identity.entityKind == QLatin1String("appspecifictoken"))
         metadata.add(u"app_specific_token", identity.entityReference);
     return metadata;
+}
+
+void recordPull(ActionLogger &actionLog, const store::Repository &repository, const auth::Identity &identity,
+                const http::HttpRequest &request, const QString &reference, const QString &mediaType)
+{
+    if (!actionLog.recordsPulls())
+        return;
+    JsonObjectText metadata = registryMetadata(repository, identity, request);
+    metadata.add(oci::looksLikeDigest(reference) ? u"manifest_digest" : u"tag", reference).add(u"mediaType", mediaType);
+    actionLog.recordLater(QStringLiteral("pull_repo"), repositoryScope(repository), LogActor::of(identity, request),
+                          std::move(metadata));
 }
 
 } // namespace kai::logs

@@ -39,4 +39,10 @@ Result<LoginAccount> loginAccount(store::NamespaceStore &namespaces, const QStri
 JsonObjectText registryMetadata(const store::Repository &repository, const auth::Identity &identity,
                                 const http::HttpRequest &request);
 
+// A pull's pull_repo entry (the manifest GET that hands out `reference`),
+// handed to the batch writer; nothing is built when pulls are not logged.
+// kai-bench-log-writer measures this function.
+void recordPull(ActionLogger &actionLog, const store::Repository &repository, const auth::Identity &identity,
+                const http::HttpRequest &request, const QString &reference, const QString &mediaType);
+
 } // namespace kai::logs

@@ -113,13 +113,8 @@ void ManifestEndpoints::get(http::HttpRequest &request, http::HttpResponse &resp
     }
     // A pull is the GET that hands out the manifest (a HEAD only checks).
     // Asynchronous: the pull path never waits on the log.
-    if (m_context.actionLog.recordsPulls()) {
-        JsonObjectText metadata = logs::registryMetadata(target->repository, target->caller.identity, request);
-        metadata.add(oci::looksLikeDigest(reference) ? u"manifest_digest" : u"tag", reference)
-            .add(u"mediaType", manifest.mediaType);
-        m_context.actionLog.recordLater(QStringLiteral("pull_repo"), logs::repositoryScope(target->repository),
-                                        logs::LogActor::of(target->caller.identity, request), std::move(metadata));
-    }
+    logs::recordPull(m_context.actionLog, target->repository, target->caller.identity, request, reference,
+                     manifest.mediaType);
     response.setBody(manifest.content, manifest.mediaType.toLatin1());
 }
 

@@ -5,8 +5,9 @@
 // make one run's request rate swing by ±20 %. This program measures the two
 // costs logging adds to a pull, in CPU time, which other load blurs much
 // less:
-//   - request side: what the manifest GET does to record a pull (metadata,
-//     actor, entry, queue), with pull logging on and off;
+//   - request side: logs::recordPull(), what the manifest GET calls to
+//     record a pull (metadata, actor, entry, queue), with pull logging on
+//     and off;
 //   - writer side: the CPU of the `kai-logwriter` thread per 1,000 entries,
 //     inserting them into a migrated database through LogBatchWriter.
 // See tests/bench/README.md, "log-writer".
@@ -28,6 +29,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <unistd.h>
 
 using namespace kai;
 
@@ -68,17 +70,6 @@ struct Pull
     QString reference;
     QString mediaType;
 };
-
-// What ManifestEndpoints::get does for a pull once the manifest is found.
-void recordPull(logs::ActionLogger &logger, const Pull &pull)
-{
-    if (!logger.recordsPulls())
-        return;
-    JsonObjectText metadata = logs::registryMetadata(pull.repository, pull.identity, pull.request);
-    metadata.add(u"tag", pull.reference).add(u"mediaType", pull.mediaType);
-    logger.recordLater(QStringLiteral("pull_repo"), logs::repositoryScope(pull.repository),
-                       logs::LogActor::of(pull.identity, pull.request), std::move(metadata));
-}
 
 // The i-th of `repositories` repositories, ten to an organization (the
 // layout of logs-scale).
@@ -145,8 +136,10 @@ Run run(const Settings &settings, bool logPulls)
     for (int i = 0; i < entries && !deadline.hasExpired();) {
         const int step = std::min(256, entries - i);
         const double before = threadCpuMs();
-        for (int k = 0; k < step; ++k)
-            recordPull(logger, pulls[size_t((i + k) % settings.repositories)]);
+        for (int k = 0; k < step; ++k) {
+            const Pull &pull = pulls[size_t((i + k) % settings.repositories)];
+            logs::recordPull(logger, pull.repository, pull.identity, pull.request, pull.reference, pull.mediaType);
+        }
         requestMs += threadCpuMs() - before;
         i += step;
         while (logPulls && i - writer.written() > 10'000 && !deadline.hasExpired())
