@@ -82,6 +82,7 @@ private:
     ServerFixture m_fixture;           // GLOBAL_READONLY_SUPER_USERS: [logauditor]
     ServerFixture m_noAggregates;      // FEATURE_AGGREGATED_LOG_COUNT_RETRIEVAL: false
     ServerFixture m_shortRetention;    // ACTION_LOG_RETENTION: 5s
+    ServerFixture m_noPullLogs;        // KAI_ACTION_LOG_PULLS: false
     UserTokens m_tokens{QStringLiteral("pw-logs-1234")};
     int m_counter = 0;
 
@@ -502,6 +503,46 @@ private Q_SLOTS:
         const HttpReply counts = query(server, admin, "/api/v1/repository/admin/kept/aggregatelogs",
                                        {{"starttime", day()}, {"endtime", day()}});
         QCOMPARE(countsByKind(counts), listed);
+    }
+
+    // KAI_ACTION_LOG_PULLS: false drops pull_repo and nothing else: the
+    // push is listed and counted, and a login queued behind the pulls on
+    // the batch writer is listed, so the pulls had their chance to appear.
+    void pullLoggingOffWritesEveryOtherEntry()
+    {
+        KAI_SERVER(server, m_noPullLogs, ServerProcess::Options::withConfig({"KAI_ACTION_LOG_PULLS: false"}));
+        const QString admin = server->createToken(server->adminUser());
+        HttpClient registry(server->baseUrl());
+        registry.login(server->adminUser(), server->adminPassword(), {"repository:admin/unpulled:pull,push"});
+        const QByteArray manifest = pushImage(registry, "admin/unpulled", "v1", "pulls-off");
+        QVERIFY(!manifest.isEmpty());
+        QCOMPARE(registry.get("/v2/admin/unpulled/manifests/v1", {{"Accept", kOciManifestType}}).status, 200);
+        QCOMPARE(registry.get("/v2/admin/unpulled/manifests/" + sha256Of(manifest), {{"Accept", kOciManifestType}}).status,
+                 200);
+
+        const QString witness = QStringLiteral("pullsoffwitness");
+        const QString witnessToken = token(server, backend, witness);
+        QVERIFY(!witnessToken.isEmpty());
+        HttpClient witnessRegistry(server->baseUrl());
+        QVERIFY(!witnessRegistry.login(witness, m_tokens.password(), {}).isEmpty());
+        bool witnessed = false;
+        for (QDeadlineTimer deadline(10'000); !witnessed && !deadline.hasExpired(); QThread::msleep(200)) {
+            for (const QJsonValue &entry : allLogs(server, witnessToken, "/api/v1/user/logs")) {
+                const QJsonObject object = entry.toObject();
+                witnessed = witnessed
+                    || (object.value("kind") == QLatin1String("login_success")
+                        && object.value("metadata").toObject().value("type") == QLatin1String("v2auth"));
+            }
+        }
+        QVERIFY2(witnessed, "the login after the pulls never reached the log");
+
+        const QString path = QStringLiteral("/api/v1/repository/admin/unpulled/logs");
+        const QStringList kinds = kindsOf(allLogs(server, admin, path));
+        QVERIFY2(kinds.contains("push_repo") && !kinds.contains("pull_repo"), qPrintable(kinds.join(',')));
+        const QHash<QString, qint64> counted = countsByKind(query(
+            server, admin, "/api/v1/repository/admin/unpulled/aggregatelogs", {{"starttime", day()}, {"endtime", day()}}));
+        QCOMPARE(counted.value("push_repo"), qint64(kinds.count("push_repo")));
+        QVERIFY(!counted.contains("pull_repo"));
     }
 
     // Last: it kills and restarts the suite's server.
