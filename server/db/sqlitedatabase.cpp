@@ -147,6 +147,12 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path
         "PRAGMA journal_mode = WAL",
         "PRAGMA foreign_keys = ON",
         "PRAGMA synchronous = NORMAL",
+        // A multi-row INSERT inside a transaction keeps a statement journal
+        // (the pages it touched, to undo just that statement). With temp
+        // files that journal spills to a new /var/tmp file past 64 KiB:
+        // an open, a write per page and an unlink for every batch of the
+        // usage-log writer, more than half its system calls.
+        "PRAGMA temp_store = MEMORY",
     };
     for (const char *pragma : pragmas) {
         if (Status status = db->execRaw(QString::fromLatin1(pragma)); !status.ok())
