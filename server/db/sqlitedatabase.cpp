@@ -150,8 +150,10 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const QString &path
         // A multi-row INSERT inside a transaction keeps a statement journal
         // (the pages it touched, to undo just that statement). With temp
         // files that journal spills to a new /var/tmp file past 64 KiB:
-        // an open, a write per page and an unlink for every batch of the
-        // usage-log writer, more than half its system calls.
+        // an open, two writes per page and an unlink for every batch of
+        // the usage-log writer, more than half its system calls. Sorts and
+        // temporary tables (such as the per-kind counts of a partial day of
+        // usage logs) now stay in memory too.
         "PRAGMA temp_store = MEMORY",
     };
     for (const char *pragma : pragmas) {
