@@ -122,6 +122,7 @@ Result<Identity> Authenticator::oauthToken(const QString &token, qint64 nowMs)
     const QStringList scopes = (*found)->scopes.split(QRegularExpression(QStringLiteral("[ ,]+")), Qt::SkipEmptyParts);
     identity.scopes = QSet<QString>(scopes.begin(), scopes.end());
     identity.entityReference = (*found)->uuid;
+    identity.oauthToken = OAuthTokenUse{(*found)->id, (*found)->applicationClientId, (*found)->applicationName};
     return identity;
 }
 

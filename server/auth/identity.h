@@ -7,6 +7,16 @@
 
 namespace kai::auth {
 
+// The OAuth access token a caller authenticated with. Quay adds it to the
+// metadata of every usage-log entry the caller's actions write
+// (oauth_token_id, oauth_token_application_id, oauth_token_application).
+struct OAuthTokenUse
+{
+    qint64 id = 0;
+    QString applicationClientId;   // empty: minted by the CLI, outside any application
+    QString applicationName;
+};
+
 // Who is asking. Robots, app tokens and OAuth-scoped callers join with the
 // tenancy issue; the permission resolver is the only place that interprets
 // an identity.
@@ -27,6 +37,9 @@ struct Identity
     // OAuth scopes that cap every role (reference §1.1); nullopt for full
     // rights (a password login or a UI session).
     std::optional<QSet<QString>> scopes;
+    // Set when an OAuth access token authenticated the call, directly or
+    // through the registry token it was exchanged for.
+    std::optional<OAuthTokenUse> oauthToken;
 
     bool hasScope(const QString &scope) const { return !scopes || scopes->contains(scope); }
     bool isRobot() const { return kind == Kind::Robot; }

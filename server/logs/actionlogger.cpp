@@ -20,6 +20,37 @@ LogActor LogActor::of(const auth::Identity &identity, const http::HttpRequest &r
     return actor;
 }
 
+namespace {
+
+// Quay's log_action and track_and_log: an action done with an OAuth access
+// token names the token and its application.
+QString metadataOf(const QJsonObject &metadata, const LogActor &actor)
+{
+    const std::optional<auth::OAuthTokenUse> &token = actor.performer.oauthToken;
+    if (!token)
+        return compactJson(metadata);
+    QJsonObject withToken = metadata;
+    withToken.insert(QStringLiteral("oauth_token_id"), token->id);
+    if (!token->applicationClientId.isEmpty()) {
+        withToken.insert(QStringLiteral("oauth_token_application_id"), token->applicationClientId);
+        withToken.insert(QStringLiteral("oauth_token_application"), token->applicationName);
+    }
+    return compactJson(withToken);
+}
+
+QString metadataOf(JsonObjectText &metadata, const LogActor &actor)
+{
+    if (const std::optional<auth::OAuthTokenUse> &token = actor.performer.oauthToken) {
+        metadata.add(u"oauth_token_id", QJsonValue(token->id));
+        if (!token->applicationClientId.isEmpty())
+            metadata.add(u"oauth_token_application_id", token->applicationClientId)
+                .add(u"oauth_token_application", token->applicationName);
+    }
+    return metadata.take();
+}
+
+} // namespace
+
 ActionLogger::ActionLogger(store::LogStore &store, LogBatchWriter *batchWriter, std::function<qint64()> nowMs)
     : m_store(store), m_batchWriter(batchWriter), m_nowMs(std::move(nowMs))
 {
@@ -28,12 +59,12 @@ ActionLogger::ActionLogger(store::LogStore &store, LogBatchWriter *batchWriter, 
 Status ActionLogger::record(const QString &kind, const LogScope &scope, const LogActor &actor,
                            const QJsonObject &metadata)
 {
-    return m_store.insert(entryFor(kind, scope, actor, compactJson(metadata)));
+    return m_store.insert(entryFor(kind, scope, actor, metadataOf(metadata, actor)));
 }
 
 Status ActionLogger::record(const QString &kind, const LogScope &scope, const LogActor &actor, JsonObjectText metadata)
 {
-    return m_store.insert(entryFor(kind, scope, actor, metadata.take()));
+    return m_store.insert(entryFor(kind, scope, actor, metadataOf(metadata, actor)));
 }
 
 void ActionLogger::recordLater(const QString &kind, const LogScope &scope, const LogActor &actor,
@@ -41,7 +72,7 @@ void ActionLogger::recordLater(const QString &kind, const LogScope &scope, const
 {
     if (!keeps(kind))
         return;
-    enqueue(entryFor(kind, scope, actor, compactJson(metadata)));
+    enqueue(entryFor(kind, scope, actor, metadataOf(metadata, actor)));
 }
 
 void ActionLogger::recordLater(const QString &kind, const LogScope &scope, const LogActor &actor,
@@ -49,7 +80,7 @@ void ActionLogger::recordLater(const QString &kind, const LogScope &scope, const
 {
     if (!keeps(kind))
         return;
-    enqueue(entryFor(kind, scope, actor, metadata.take()));
+    enqueue(entryFor(kind, scope, actor, metadataOf(metadata, actor)));
 }
 
 bool ActionLogger::keeps(const QString &kind) const

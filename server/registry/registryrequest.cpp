@@ -67,6 +67,19 @@ Result<Caller> authenticateCaller(const http::HttpRequest &request, runtime::Wor
                 return who.error();
             claims->insert(QStringLiteral("kai.subject_id"), who->has_value() ? (*who)->id : 0);
         }
+        // The OAuth token it was exchanged for, which the usage-log entries
+        // of its requests name.
+        const QJsonObject tokenContext = claims->value("context").toObject();
+        if (tokenContext.value("entity_kind").toString() == QLatin1String("oauthtoken")) {
+            auto oauth = context.tokens.byUuid(tokenContext.value("entity_reference").toString());
+            if (!oauth)
+                return oauth.error();
+            if (oauth->has_value()) {
+                claims->insert(QStringLiteral("kai.oauth_token_id"), (*oauth)->id);
+                claims->insert(QStringLiteral("kai.oauth_application_client_id"), (*oauth)->applicationClientId);
+                claims->insert(QStringLiteral("kai.oauth_application_name"), (*oauth)->applicationName);
+            }
+        }
         context.verifiedTokens.insert(token, *claims, claims->value("exp").toInteger());
     }
     caller.hasToken = true;
@@ -79,6 +92,10 @@ Result<Caller> authenticateCaller(const http::HttpRequest &request, runtime::Wor
         caller.identity.name = subject;
         caller.identity.namespaceId = claims->value("kai.subject_id").toInteger();
         caller.identity.entityReference = ctx.value("entity_reference").toString();
+        if (claims->contains(QLatin1String("kai.oauth_token_id")))
+            caller.identity.oauthToken = auth::OAuthTokenUse{claims->value("kai.oauth_token_id").toInteger(),
+                                                             claims->value("kai.oauth_application_client_id").toString(),
+                                                             claims->value("kai.oauth_application_name").toString()};
     }
     const QString hostPrefix = config.hostname() + '/';
     for (const QJsonValue &entry : claims->value("access").toArray()) {

@@ -53,25 +53,53 @@ Result<TokenStore::Issued> TokenStore::issueNamedToken(qint64 applicationId, qin
     return Issued{token, uuid};
 }
 
+namespace {
+
+// The token's columns, then its application's (NULL without one).
+constexpr const char *kTokenColumns = "t.id, t.uuid, t.namespace_id, t.scopes, t.expires_ms, a.client_id, a.name";
+
+OAuthToken tokenOf(const db::Row &row)
+{
+    return OAuthToken{row.integer(0), row.text(1), row.integer(2), row.text(3), row.isNull(4) ? 0 : row.integer(4),
+                      row.isNull(5) ? QString() : row.text(5), row.isNull(6) ? QString() : row.text(6)};
+}
+
+} // namespace
+
 Result<std::optional<OAuthToken>> TokenStore::validate(const QString &token, qint64 nowMs)
 {
     if (token.size() != 40)
         return std::optional<OAuthToken>{};
-    auto r = m_db.exec("SELECT id, uuid, namespace_id, scopes, expires_ms, token_hash FROM oauth_tokens WHERE token_name = ?",
+    auto r = m_db.exec(QStringLiteral("SELECT %1, t.token_hash FROM oauth_tokens t "
+                                      "LEFT JOIN oauth_applications a ON a.id = t.application_id WHERE t.token_name = ?")
+                           .arg(QLatin1String(kTokenColumns)),
                        {token.left(20)});
     if (!r)
         return r.error();
     if (r->empty())
         return std::optional<OAuthToken>{};
     const db::Row &row = r->first();
-    const QByteArray expected = row.text(5).toLatin1();
+    const QByteArray expected = row.text(7).toLatin1();
     const QByteArray actual = hashSecret(QStringView(token).mid(20)).toLatin1();
     if (expected.size() != actual.size() || CRYPTO_memcmp(expected.constData(), actual.constData(), size_t(actual.size())) != 0)
         return std::optional<OAuthToken>{};
-    const qint64 expires = row.isNull(4) ? 0 : row.integer(4);
-    if (expires != 0 && expires <= nowMs)
+    OAuthToken found = tokenOf(row);
+    if (found.expiresMs != 0 && found.expiresMs <= nowMs)
         return std::optional<OAuthToken>{};
-    return std::optional<OAuthToken>{OAuthToken{row.integer(0), row.text(1), row.integer(2), row.text(3), expires}};
+    return std::optional<OAuthToken>{std::move(found)};
+}
+
+Result<std::optional<OAuthToken>> TokenStore::byUuid(const QString &uuid)
+{
+    auto r = m_db.exec(QStringLiteral("SELECT %1 FROM oauth_tokens t "
+                                      "LEFT JOIN oauth_applications a ON a.id = t.application_id WHERE t.uuid = ?")
+                           .arg(QLatin1String(kTokenColumns)),
+                       {uuid});
+    if (!r)
+        return r.error();
+    if (r->empty())
+        return std::optional<OAuthToken>{};
+    return std::optional<OAuthToken>{tokenOf(r->first())};
 }
 
 } // namespace kai::store

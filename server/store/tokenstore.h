@@ -14,6 +14,10 @@ struct OAuthToken
     qint64 namespaceId = 0;   // the user the token acts for
     QString scopes;           // space separated
     qint64 expiresMs = 0;     // 0: never
+    // The application it was issued through; empty for a token minted by
+    // the operator's CLI. Usage-log entries name it (oauth_token_*).
+    QString applicationClientId;
+    QString applicationName;
 };
 
 // OAuth applications and their access tokens. A token is 40 characters: the
@@ -42,6 +46,9 @@ public:
                                    const QString &scopes, qint64 expiresMs, qint64 nowMs);
     // The token if it exists, matches and has not expired.
     Result<std::optional<OAuthToken>> validate(const QString &token, qint64 nowMs);
+    // The token a registry JWT was issued for (its context's
+    // entity_reference), expired or not: the JWT carries its own expiry.
+    Result<std::optional<OAuthToken>> byUuid(const QString &uuid);
 
 private:
     db::Database &m_db;

@@ -268,6 +268,82 @@ private Q_SLOTS:
             QVERIFY(entry.toObject().value("metadata").toObject().value("namespace") != QLatin1String("logalice"));
     }
 
+    // Quay's log_action and track_and_log: what an OAuth access token does
+    // names the token and its application, through the API and through the
+    // registry token it is exchanged for; a password login names neither.
+    void oauthTokenActionsNameTheTokenAndItsApplication()
+    {
+        KAI_SERVER(server, m_fixture, options());
+        const QString admin = token(server, backend, "admin");
+        QVERIFY(!admin.isEmpty());
+        const QString org = QStringLiteral("logoauth%1").arg(++m_counter);
+        QCOMPARE(call(server, admin, "POST", "/api/v1/organization/",
+                      QJsonDocument(QJsonObject{{"name", org}}).toJson(QJsonDocument::Compact)).status, 201);
+        const HttpReply application = call(server, admin, "POST", "/api/v1/organization/" + org + "/applications",
+                                           R"({"name": "ci-bot"})");
+        QCOMPARE(application.status, 200);
+        const QString clientId = application.json().value("client_id").toString();
+        const HttpReply minted = call(server, admin, "POST",
+                                      "/api/v1/organization/" + org + "/applications/" + clientId + "/tokens",
+                                      R"({"name": "pipeline", "scope": "repo:read repo:write repo:create"})");
+        QCOMPARE(minted.status, 200);
+        const QString pipeline = minted.json().value("token").toString();
+
+        // The pipeline creates a repository, pushes and pulls with its token.
+        const QString repository = org + "/built";
+        QCOMPARE(call(server, pipeline, "POST", "/api/v1/repository",
+                      QJsonDocument(QJsonObject{{"namespace", org}, {"repository", "built"}, {"visibility", "private"},
+                                                {"description", ""}}).toJson(QJsonDocument::Compact)).status, 201);
+        HttpClient viaToken(server->baseUrl());
+        QVERIFY(!viaToken.login("$oauthtoken", pipeline, {"repository:" + repository + ":pull,push"}).isEmpty());
+        QVERIFY(!pushImage(viaToken, repository, "v1", org).isEmpty());
+        QCOMPARE(viaToken.get("/v2/" + repository + "/manifests/v1").status, 200);
+        // The admin pulls with a password.
+        HttpClient viaPassword(server->baseUrl());
+        QVERIFY(!viaPassword.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull"}).isEmpty());
+        QCOMPARE(viaPassword.get("/v2/" + repository + "/manifests/v1").status, 200);
+
+        const QJsonArray logs = waitForKind(server, admin, "/api/v1/repository/" + repository + "/logs", "pull_repo", 2);
+        QStringList named;
+        int unnamedPulls = 0;
+        for (const QJsonValue &value : logs) {
+            const QJsonObject entry = value.toObject();
+            const QJsonObject metadata = entry.value("metadata").toObject();
+            const QString kind = entry.value("kind").toString();
+            const QByteArray text = QJsonDocument(entry).toJson(QJsonDocument::Compact);
+            if (!metadata.contains("oauth_token_id")) {
+                QVERIFY2(kind == QLatin1String("pull_repo") && !metadata.contains("oauth_token_application_id")
+                             && !metadata.contains("oauth_token_application"),
+                         text.constData());
+                ++unnamedPulls;
+                continue;
+            }
+            QVERIFY2(metadata.value("oauth_token_id").isDouble() && metadata.value("oauth_token_id").toInteger() > 0,
+                     text.constData());
+            QCOMPARE(metadata.value("oauth_token_application_id").toString(), clientId);
+            QCOMPARE(metadata.value("oauth_token_application").toString(), QStringLiteral("ci-bot"));
+            named << kind;
+        }
+        QCOMPARE(unnamedPulls, 1);
+        QVERIFY2(named.contains("create_repo") && named.contains("push_repo") && named.contains("pull_repo"),
+                 qPrintable(named.join(',')));
+
+        // The admin's own token, minted by the operator's CLI outside any
+        // application, names itself only.
+        const QJsonArray orgLogs = allLogs(server, admin, "/api/v1/organization/" + org + "/logs");
+        bool created = false;
+        for (const QJsonValue &value : orgLogs) {
+            const QJsonObject entry = value.toObject();
+            if (entry.value("kind") != QLatin1String("org_create"))
+                continue;
+            const QJsonObject metadata = entry.value("metadata").toObject();
+            QVERIFY(metadata.value("oauth_token_id").toInteger() > 0);
+            QVERIFY(!metadata.contains("oauth_token_application_id") && !metadata.contains("oauth_token_application"));
+            created = true;
+        }
+        QVERIFY(created);
+    }
+
     void pagingReturnsEachEntryOnce()
     {
         KAI_SERVER(server, m_fixture, options());
