@@ -43,6 +43,7 @@ const std::set<std::string> &knownKeys()
         "ACTION_LOG_AUDIT_LOGINS", "ACTION_LOG_AUDIT_LOGIN_FAILURES", "ACTION_LOG_RETENTION",
         "FEATURE_AGGREGATED_LOG_COUNT_RETRIEVAL", "KAI_ACTION_LOG_PULLS",
         "FRESH_LOGIN_TIMEOUT", "FEATURE_LOG_EXPORT", "EXPORT_ACTION_LOGS_SECONDS", "EXPORT_ACTION_LOGS_WORKER_POLL_PERIOD", "SSRF_ALLOWED_HOSTS",
+        "KAI_TRUSTED_PROXIES",
         // Quay keys accepted for compatibility; not (yet) acted upon.
         "AUTHENTICATION_TYPE", "BUILDLOGS_REDIS", "USER_EVENTS_REDIS",
         "SECRET_KEY", "DATABASE_SECRET_KEY", "SETUP_COMPLETE",
@@ -225,6 +226,32 @@ Status applyLogExportKeys(const YAML::Node &root, Config &config)
     return {};
 }
 
+// The reverse proxies in front of Kai whose X-Forwarded-For names the
+// client (KAI_TRUSTED_PROXIES): addresses or networks in CIDR notation.
+Status applyProxyKeys(const YAML::Node &root, Config &config)
+{
+    const YAML::Node proxies = root["KAI_TRUSTED_PROXIES"];
+    if (!proxies || proxies.IsNull())
+        return {};
+    if (!proxies.IsSequence())
+        return invalid("KAI_TRUSTED_PROXIES", "expected a list of addresses or networks such as [\"10.0.0.0/8\", \"::1\"]");
+    for (const auto &proxy : proxies) {
+        const QString text = proxy.IsScalar() ? QString::fromStdString(proxy.as<std::string>()).trimmed() : QString();
+        // A bare address is that one host (parseSubnet would widen a
+        // partial IPv4 address to its class).
+        QPair<QHostAddress, int> network;
+        if (text.contains(QLatin1Char('/'))) {
+            network = QHostAddress::parseSubnet(text);
+        } else if (QHostAddress single; single.setAddress(text)) {
+            network = {single, single.protocol() == QAbstractSocket::IPv6Protocol ? 128 : 32};
+        }
+        if (network.first.isNull())
+            return invalid("KAI_TRUSTED_PROXIES", QStringLiteral("'%1' is not an address or a network").arg(text));
+        config.trustedProxies << network;
+    }
+    return {};
+}
+
 // Usage logs: which logins are audited, how long entries are kept, and
 // whether the per-day counts are served.
 Status applyLogKeys(const YAML::Node &root, Config &config)
@@ -401,6 +428,8 @@ Status applyYaml(const YAML::Node &root, Config &config, QStringList &warnings)
     if (Status s = applyLogKeys(root, config); !s)
         return s;
     if (Status s = applyLogExportKeys(root, config); !s)
+        return s;
+    if (Status s = applyProxyKeys(root, config); !s)
         return s;
     if (Status s = applySessionKeys(root, config); !s)
         return s;

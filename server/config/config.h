@@ -23,6 +23,8 @@ struct Config
     QString tlsCertificatePath;         // SSL_CERT_PATH (kai: TLS on the same listener)
     QString tlsKeyPath;                 // SSL_KEY_PATH
     int workerThreads = 0;              // KAI_WORKER_THREADS; 0 = one per core
+    // KAI_TRUSTED_PROXIES: networks whose X-Forwarded-For names the client
+    QList<QPair<QHostAddress, int>> trustedProxies;
 
     // Storage
     QString dataDir;                    // --data-dir / KAI_DATA_DIR

@@ -61,17 +61,32 @@ bool hasLineBreak(QByteArrayView value)
     return value.contains('\r') || value.contains('\n');
 }
 
+// Every X-Forwarded-For header of the request, in order, joined by commas
+// (a proxy may append its own header instead of extending the first).
+QByteArray forwardedFor(const HttpRequest &request)
+{
+    QByteArray joined;
+    for (const auto &[name, value] : request.headers) {
+        if (name.compare("x-forwarded-for", Qt::CaseInsensitive) != 0)
+            continue;
+        if (!joined.isEmpty())
+            joined += ',';
+        joined += value;
+    }
+    return joined;
+}
+
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, bool encrypted, const Router &router,
-                               const ConnectionLimits &limits, WorkerBuffers &buffers,
+                               const ConnectionOptions &options, WorkerBuffers &buffers,
                                QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_router(router)
-    , m_limits(limits)
+    , m_options(options)
     , m_buffers(buffers)
-    , m_parser(*this, m_request, limits.maxHeaderBytes)
+    , m_parser(*this, m_request, options.maxHeaderBytes)
     , m_encrypted(encrypted)
 {
     m_socket->setParent(this);
@@ -80,6 +95,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, bool encrypted, const Router 
     // written cannot make the server buffer its input without limit.
     m_socket->setReadBufferSize(kSocketReadBufferBytes);
     m_request.peer = m_socket->peerAddress();
+    m_request.client = plainAddress(m_request.peer);
     if (m_buffers.read.size() < kReadBytes)
         m_buffers.read.resize(kReadBytes);
 
@@ -120,12 +136,12 @@ qint64 HttpConnection::currentTimeout() const
 {
     switch (m_state) {
     case State::Idle:
-        return m_socket->bytesToWrite() > 0 ? m_limits.slowClientTimeoutMs : m_limits.idleTimeoutMs;
+        return m_socket->bytesToWrite() > 0 ? m_options.slowClientTimeoutMs : m_options.idleTimeoutMs;
     case State::Reading:
     case State::Responding:
-        return m_limits.slowClientTimeoutMs;
+        return m_options.slowClientTimeoutMs;
     case State::Closing:
-        return m_lingerStarted ? kLingerMs : m_limits.slowClientTimeoutMs;
+        return m_lingerStarted ? kLingerMs : m_options.slowClientTimeoutMs;
     case State::Closed:
         break;
     }
@@ -318,6 +334,8 @@ bool HttpConnection::onHeadersComplete()
     m_keepAlive = m_parser.keepAlive();
     m_http10 = m_parser.httpMajor() < 1 || (m_parser.httpMajor() == 1 && m_parser.httpMinor() == 0);
     m_isHead = m_request.method == "HEAD";
+    if (!m_options.trustedProxies.isEmpty())
+        m_request.client = clientAddress(m_request.peer, forwardedFor(m_request), m_options.trustedProxies);
     const bool hasBody = m_request.chunked || m_request.contentLength > 0;
     const bool expectContinue = hasBody && !m_http10
                                 && m_request.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/clientaddress.h"
 #include "http/httpparser.h"
 #include "http/httprequest.h"
 #include "http/httpresponse.h"
@@ -20,11 +21,12 @@ namespace kai::http {
 class BodyConsumer;
 class BodyProducer;
 
-struct ConnectionLimits
+struct ConnectionOptions
 {
     qint64 maxHeaderBytes = 64 * 1024;
     int idleTimeoutMs = 60'000;
     int slowClientTimeoutMs = 30'000;
+    TrustedProxies trustedProxies;   // whose X-Forwarded-For names the client
 };
 
 // Scratch memory shared by every connection of one worker thread. Safe
@@ -51,7 +53,7 @@ public:
     // Takes ownership of `socket` (already connected); `router` and
     // `buffers` outlive the connection.
     HttpConnection(QTcpSocket *socket, bool encrypted, const Router &router,
-                   const ConnectionLimits &limits, WorkerBuffers &buffers,
+                   const ConnectionOptions &options, WorkerBuffers &buffers,
                    QObject *parent = nullptr);
     ~HttpConnection() override;
 
@@ -100,7 +102,7 @@ private:
 
     QTcpSocket *m_socket;
     const Router &m_router;
-    ConnectionLimits m_limits;
+    ConnectionOptions m_options;
     WorkerBuffers &m_buffers;
     HttpRequest m_request;
     HttpResponse m_response;

@@ -20,7 +20,10 @@ public:
     QString path;                    // percent-decoded path
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;   // names as sent
-    QHostAddress peer;
+    QHostAddress peer;               // the socket's other end
+    // Who sent the request: the peer, or the client a trusted proxy
+    // forwarded it for (clientaddress.h). What usage logs record.
+    QHostAddress client;
     qint64 contentLength = -1;       // -1: unknown (chunked or absent)
     bool chunked = false;
     QByteArray body;                 // filled only for buffered routes

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "http/clientaddress.h"
 #include "http/router.h"
 
 #include <QHostAddress>
@@ -22,6 +23,7 @@ struct HttpServerOptions
     int idleTimeoutMs = 60'000;          // keep-alive connection with no request
     int slowClientTimeoutMs = 30'000;    // request in progress, no bytes for this long
     std::optional<QSslConfiguration> tls; // HTTPS on the same listener when set
+    TrustedProxies trustedProxies;       // KAI_TRUSTED_PROXIES
 };
 
 // Builds the router of one worker thread. It runs on that thread, so whatever

@@ -17,7 +17,7 @@ HttpWorker::HttpWorker(std::function<std::unique_ptr<Router>()> makeRouter,
                        const HttpServerOptions &options)
     : m_makeRouter(std::move(makeRouter))
     , m_tls(options.tls)
-    , m_limits{options.maxHeaderBytes, options.idleTimeoutMs, options.slowClientTimeoutMs}
+    , m_connectionOptions{options.maxHeaderBytes, options.idleTimeoutMs, options.slowClientTimeoutMs, options.trustedProxies}
 {
 }
 
@@ -63,7 +63,7 @@ void HttpWorker::addConnection(qintptr descriptor)
     if (m_tls)
         static_cast<QSslSocket *>(socket)->startServerEncryption();
 
-    auto *connection = new HttpConnection(socket, m_tls.has_value(), *m_router, m_limits, m_buffers, this);
+    auto *connection = new HttpConnection(socket, m_tls.has_value(), *m_router, m_connectionOptions, m_buffers, this);
     m_connections.insert(connection);
     if (m_draining)
         connection->drain(false);

@@ -39,7 +39,7 @@ private:
 
     std::function<std::unique_ptr<Router>()> m_makeRouter;
     std::optional<QSslConfiguration> m_tls;
-    ConnectionLimits m_limits;
+    ConnectionOptions m_connectionOptions;
     std::unique_ptr<Router> m_router;
     QSet<HttpConnection *> m_connections;
     WorkerBuffers m_buffers;

@@ -13,10 +13,7 @@ LogActor LogActor::of(const auth::Identity &identity, const http::HttpRequest &r
 {
     LogActor actor;
     actor.performer = identity;
-    // An IPv4 peer on a dual-stack socket shows as ::ffff:a.b.c.d.
-    bool isV4 = false;
-    const quint32 v4 = request.peer.toIPv4Address(&isV4);
-    actor.ip = isV4 ? QHostAddress(v4).toString() : request.peer.toString();
+    actor.ip = request.client.toString();
     return actor;
 }
 

@@ -179,6 +179,7 @@ Status KaiServer::start()
     options.address = m_config.listenAddress;
     options.port = m_config.listenPort;
     options.workerThreads = m_config.workerThreads;
+    options.trustedProxies = m_config.trustedProxies;
     if (!m_config.tlsCertificatePath.isEmpty()) {
         QFile certFile(m_config.tlsCertificatePath);
         QFile keyFile(m_config.tlsKeyPath);

@@ -83,6 +83,7 @@ private:
     ServerFixture m_noAggregates;      // FEATURE_AGGREGATED_LOG_COUNT_RETRIEVAL: false
     ServerFixture m_shortRetention;    // ACTION_LOG_RETENTION: 5s
     ServerFixture m_noPullLogs;        // KAI_ACTION_LOG_PULLS: false
+    ServerFixture m_behindProxy;       // KAI_TRUSTED_PROXIES: [127.0.0.1, 10.0.0.0/8]
     UserTokens m_tokens{QStringLiteral("pw-logs-1234")};
     int m_counter = 0;
 
@@ -619,6 +620,65 @@ private Q_SLOTS:
             server, admin, "/api/v1/repository/admin/unpulled/aggregatelogs", {{"starttime", day()}, {"endtime", day()}}));
         QCOMPARE(counted.value("push_repo"), qint64(kinds.count("push_repo")));
         QVERIFY(!counted.contains("pull_repo"));
+    }
+
+    // The ip of every entry of `kind` in `logs`, in listing order.
+    static QStringList ipsOf(const QJsonArray &logs, const QString &kind)
+    {
+        QStringList ips;
+        for (const QJsonValue &entry : logs) {
+            if (entry.toObject().value("kind") == kind)
+                ips << entry.toObject().value("ip").toString();
+        }
+        return ips;
+    }
+
+    // Behind reverse proxies (KAI_TRUSTED_PROXIES) an entry records the
+    // client the proxies name: X-Forwarded-For read from the right, up to
+    // the first hop that is not a trusted proxy.
+    void entriesRecordTheClientBehindTrustedProxies()
+    {
+        KAI_SERVER(server, m_behindProxy,
+                   ServerProcess::Options::withConfig({"KAI_TRUSTED_PROXIES: [127.0.0.1, 10.0.0.0/8]"}));
+        const QString admin = server->createToken(server->adminUser());
+        const QString repository = QStringLiteral("admin/proxied");
+        HttpClient registry(server->baseUrl());
+        QVERIFY(!registry.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull,push"})
+                     .isEmpty());
+        QVERIFY(!pushImage(registry, repository, "v1", "proxied").isEmpty());
+        // The left-most address is the client's own claim: not believed.
+        QCOMPARE(registry.get("/v2/" + repository + "/manifests/v1",
+                              {{"Accept", kOciManifestType},
+                               {"X-Forwarded-For", "198.51.100.66, 203.0.113.7, 10.1.2.3"}}).status,
+                 200);
+        HttpClient api(server->baseUrl());
+        api.setBearer(admin);
+        QCOMPARE(api.send("PUT", "/api/v1/repository/" + repository, R"({"description": "behind a proxy"})",
+                          {{"Content-Type", "application/json"}, {"X-Forwarded-For", "2001:db8::8"}}).status,
+                 200);
+
+        const QJsonArray logs = waitForKind(server, admin, "/api/v1/repository/" + repository + "/logs", "pull_repo");
+        QCOMPARE(ipsOf(logs, "pull_repo"), QStringList{"203.0.113.7"});
+        QCOMPARE(ipsOf(logs, "set_repo_description"), QStringList{"2001:db8::8"});
+        QCOMPARE(ipsOf(logs, "push_repo"), QStringList{"127.0.0.1"});   // sent without the header
+    }
+
+    // Without KAI_TRUSTED_PROXIES a client cannot choose the address its
+    // entries are recorded under.
+    void forwardedForIsIgnoredWithoutTrustedProxies()
+    {
+        KAI_SERVER(server, m_fixture, options());
+        const QString admin = token(server, backend, "admin");
+        const QString repository = QStringLiteral("admin/unproxied");
+        HttpClient registry(server->baseUrl());
+        QVERIFY(!registry.login(server->adminUser(), server->adminPassword(), {"repository:" + repository + ":pull,push"})
+                     .isEmpty());
+        QVERIFY(!pushImage(registry, repository, "v1", "unproxied").isEmpty());
+        QCOMPARE(registry.get("/v2/" + repository + "/manifests/v1",
+                              {{"Accept", kOciManifestType}, {"X-Forwarded-For", "203.0.113.7"}}).status,
+                 200);
+        const QJsonArray logs = waitForKind(server, admin, "/api/v1/repository/" + repository + "/logs", "pull_repo");
+        QCOMPARE(ipsOf(logs, "pull_repo"), QStringList{"127.0.0.1"});
     }
 
     // Last: it kills and restarts the suite's server.

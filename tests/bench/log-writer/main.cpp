@@ -86,7 +86,9 @@ Pull samplePull(int i)
     pull.identity.name = QStringLiteral("admin");
     pull.identity.entityKind = QStringLiteral("user");
     pull.request.method = "GET";
+    // As the HTTP core fills them for a dual-stack listener.
     pull.request.peer = QHostAddress(QStringLiteral("::ffff:127.0.0.1"));
+    pull.request.client = QHostAddress(QStringLiteral("127.0.0.1"));
     pull.request.headers.append(
         qMakePair(QByteArray("User-Agent"), QByteArray("containers/5.23.1 (github.com/containers/image)")));
     pull.reference = QStringLiteral("latest");

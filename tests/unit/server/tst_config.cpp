@@ -122,6 +122,22 @@ private Q_SLOTS:
         QVERIFY(loaded->warnings.isEmpty());
     }
 
+    void trustedProxiesAreRead()
+    {
+        auto defaults = loadConfig({{}, m_dir.filePath("data"), {}});
+        QVERIFY(defaults.ok());
+        QVERIFY(defaults->config.trustedProxies.isEmpty());
+        auto loaded = loadYaml("KAI_TRUSTED_PROXIES: [10.0.0.0/8, 192.0.2.10, \"::1\", \"fd00::/8\"]\n");
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(loaded.error().message));
+        const auto &proxies = loaded->config.trustedProxies;
+        QCOMPARE(proxies.size(), 4);
+        QCOMPARE(proxies.at(0), qMakePair(QHostAddress("10.0.0.0"), 8));
+        QCOMPARE(proxies.at(1), qMakePair(QHostAddress("192.0.2.10"), 32));
+        QCOMPARE(proxies.at(2), qMakePair(QHostAddress("::1"), 128));
+        QCOMPARE(proxies.at(3), qMakePair(QHostAddress("fd00::"), 8));
+        QVERIFY(loaded->warnings.isEmpty());
+    }
+
     void labelAndModelcardKeysAreRead()
     {
         auto defaults = loadConfig({{}, m_dir.filePath("data"), {}});
@@ -180,6 +196,11 @@ private Q_SLOTS:
         QTest::newRow("modelcard limit zero") << QByteArray("KAI_MODELCARD_MAX_BYTES: 0\n") << "KAI_MODELCARD_MAX_BYTES";
         QTest::newRow("fresh login timeout not a duration") << QByteArray("FRESH_LOGIN_TIMEOUT: 10 minutes\n") << "FRESH_LOGIN_TIMEOUT";
         QTest::newRow("fresh login timeout zero") << QByteArray("FRESH_LOGIN_TIMEOUT: 0s\n") << "FRESH_LOGIN_TIMEOUT";
+        QTest::newRow("trusted proxies not a list") << QByteArray("KAI_TRUSTED_PROXIES: 10.0.0.1\n") << "KAI_TRUSTED_PROXIES";
+        QTest::newRow("trusted proxy not an address") << QByteArray("KAI_TRUSTED_PROXIES: [proxy.internal]\n")
+                                                      << "KAI_TRUSTED_PROXIES";
+        QTest::newRow("trusted network prefix too long") << QByteArray("KAI_TRUSTED_PROXIES: [10.0.0.0/33]\n")
+                                                         << "KAI_TRUSTED_PROXIES";
         QTest::newRow("reserved prefix without dot") << QByteArray("LABEL_KEY_RESERVED_PREFIXES: [com.example]\n")
                                                      << "LABEL_KEY_RESERVED_PREFIXES";
     }
