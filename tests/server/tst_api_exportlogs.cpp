@@ -263,6 +263,40 @@ private Q_SLOTS:
         QVERIFY(!reply.json().value("logs").toArray().isEmpty());
     }
 
+    // Guide 9.4's three curl commands, bodies as printed. Like Quay, the
+    // export reads starttime and endtime from the query only, so the dates
+    // in the bodies (the third in ISO form) leave the default range: from
+    // yesterday through today.
+    void theGuidesRequestsAreAccepted()
+    {
+        KAI_SERVER(server, m_fixture, exportingServer());
+        const QString admin = m_tokens(server, backend, "admin");
+        createOrganization(server, admin, "exportorg");
+        const QRegularExpression uuid(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+
+        const QByteArray userBody = QStringLiteral(R"({"starttime": "%1", "endtime": "%2", "callback_email": "your.email@example.com"})")
+                                        .arg(day(-2), day(0)).toUtf8();
+        HttpReply reply = call(server, admin, "POST", "/api/v1/user/exportlogs", userBody);
+        QCOMPARE(reply.status, 200);
+        QVERIFY2(uuid.match(reply.json().value("export_id").toString()).hasMatch(), reply.body.constData());
+
+        const QByteArray orgBody = QStringLiteral(R"({"starttime": "%1", "endtime": "%2", "callback_email": "org.logs@example.com"})")
+                                       .arg(day(-2), day(0)).toUtf8();
+        reply = call(server, admin, "POST", "/api/v1/organization/exportorg/exportlogs", orgBody);
+        QCOMPARE(reply.status, 200);
+        QVERIFY2(uuid.match(reply.json().value("export_id").toString()).hasMatch(), reply.body.constData());
+
+        const QString path = "/guide-repo-" + backend;
+        const QByteArray repoBody = QStringLiteral(R"({"starttime": "2024-01-01", "endtime": "2024-06-18", "callback_url": "%1"})")
+                                        .arg(m_receiver.url(path)).toUtf8();
+        reply = call(server, admin, "POST", "/api/v1/repository/exportorg/alpha/exportlogs", repoBody);
+        QCOMPARE(reply.status, 200);
+        const QJsonObject status = awaitCallback(path);
+        QCOMPARE(status.value("status").toString(), QStringLiteral("success"));
+        QCOMPARE(status.value("start_time").toString(), day(-1));
+        QCOMPARE(status.value("end_time").toString(), day(0));
+    }
+
     void theLinkExpiresAndTheFileIsRemoved()
     {
         KAI_SERVER(server, m_fixture, exportingServer());
