@@ -55,8 +55,11 @@ Result<TokenStore::Issued> TokenStore::issueNamedToken(qint64 applicationId, qin
 
 namespace {
 
-// The token's columns, then its application's (NULL without one).
-constexpr const char *kTokenColumns = "t.id, t.uuid, t.namespace_id, t.scopes, t.expires_ms, a.client_id, a.name";
+// A token with its application's client ID and name (NULL without one),
+// then its secret's hash (column 7, which only validate() reads).
+constexpr const char *kSelectToken =
+    "SELECT t.id, t.uuid, t.namespace_id, t.scopes, t.expires_ms, a.client_id, a.name, t.token_hash "
+    "FROM oauth_tokens t LEFT JOIN oauth_applications a ON a.id = t.application_id";
 
 OAuthToken tokenOf(const db::Row &row)
 {
@@ -70,10 +73,7 @@ Result<std::optional<OAuthToken>> TokenStore::validate(const QString &token, qin
 {
     if (token.size() != 40)
         return std::optional<OAuthToken>{};
-    auto r = m_db.exec(QStringLiteral("SELECT %1, t.token_hash FROM oauth_tokens t "
-                                      "LEFT JOIN oauth_applications a ON a.id = t.application_id WHERE t.token_name = ?")
-                           .arg(QLatin1String(kTokenColumns)),
-                       {token.left(20)});
+    auto r = m_db.exec(QLatin1String(kSelectToken) + QLatin1String(" WHERE t.token_name = ?"), {token.left(20)});
     if (!r)
         return r.error();
     if (r->empty())
@@ -91,10 +91,7 @@ Result<std::optional<OAuthToken>> TokenStore::validate(const QString &token, qin
 
 Result<std::optional<OAuthToken>> TokenStore::byUuid(const QString &uuid)
 {
-    auto r = m_db.exec(QStringLiteral("SELECT %1 FROM oauth_tokens t "
-                                      "LEFT JOIN oauth_applications a ON a.id = t.application_id WHERE t.uuid = ?")
-                           .arg(QLatin1String(kTokenColumns)),
-                       {uuid});
+    auto r = m_db.exec(QLatin1String(kSelectToken) + QLatin1String(" WHERE t.uuid = ?"), {uuid});
     if (!r)
         return r.error();
     if (r->empty())
