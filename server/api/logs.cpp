@@ -5,6 +5,7 @@
 #include "api/tenancy.h"
 #include "core/quaydate.h"
 #include "logs/logkinds.h"
+#include "logs/logpage.h"
 #include "logs/logview.h"
 
 #include <QDate>
@@ -177,12 +178,14 @@ Result<std::pair<Scope, bool>> scopeFor(WorkerContext &ctx, const http::HttpRequ
     return std::pair<Scope, bool>{std::move(*scope), anyone};
 }
 
-// next_page: the last shown entry's keyset position, sealed and bound to
-// the listing. A token that does not open (or expired) gives the first
-// page, as in Quay.
-QString sealPageToken(const WorkerContext &ctx, const QByteArray &listing, const store::LogEntry &last)
+// next_page: where the next page starts (logs::LogPage::next), sealed and
+// bound to the listing. A token that does not open (or expired) gives the
+// first page, as in Quay.
+QString sealPageToken(const WorkerContext &ctx, const QByteArray &listing, const store::LogCursor &next)
 {
-    const QJsonObject token{{"datetime", QString::number(last.datetimeMs)}, {"id", QString::number(last.id)},
+    const QJsonObject token{{"datetime", QString::number(next.datetimeMs)},
+                            {"id", QString::number(next.id)},
+                            {"left", QString::number(next.repeatsLeft)},
                             {"expires", QString::number(ctx.nowMs() + kPageTokenLifetimeMs)}};
     return QString::fromLatin1(ctx.server.secretBox.seal(QJsonDocument(token).toJson(QJsonDocument::Compact), listing));
 }
@@ -195,13 +198,17 @@ std::optional<store::LogCursor> openPageToken(const WorkerContext &ctx, const QB
     if (!opened)
         return std::nullopt;
     const QJsonObject token = QJsonDocument::fromJson(*opened).object();
-    bool datetimeOk = false, idOk = false, expiresOk = false;
+    bool datetimeOk = false, idOk = false, leftOk = true, expiresOk = false;
     const qint64 datetime = token.value("datetime").toString().toLongLong(&datetimeOk);
     const qint64 id = token.value("id").toString().toLongLong(&idOk);
+    // Tokens sealed before rows had occurrences have no "left".
+    qint64 left = 0;
+    if (token.contains("left"))
+        left = token.value("left").toString().toLongLong(&leftOk);
     const qint64 expires = token.value("expires").toString().toLongLong(&expiresOk);
-    if (!datetimeOk || !idOk || !expiresOk || expires < ctx.nowMs())
+    if (!datetimeOk || !idOk || !leftOk || left < 0 || !expiresOk || expires < ctx.nowMs())
         return std::nullopt;
-    return store::LogCursor{datetime, id};
+    return store::LogCursor{datetime, id, left};
 }
 
 template <ScopeOf scopeOf>
@@ -216,14 +223,13 @@ Result<Reply> listLogs(WorkerContext &ctx, const http::HttpRequest &request)
     QJsonArray logs;
     if (anyone) {
         const auto after = openPageToken(ctx, scope.listing, request.queryValue(QStringLiteral("next_page")));
-        auto page = ctx.logStore.page(scope.query, after, kPageSize + 1);
+        auto page = logs::readLogPage(ctx.logStore, scope.query, after, kPageSize);
         if (!page)
             return page.error();
-        const int shown = std::min<int>(kPageSize, int(page->size()));
-        for (int i = 0; i < shown; ++i)
-            logs.append(logs::logEntryView(page->at(i), scope.withNamespace));
-        if (int(page->size()) > kPageSize)
-            body.insert("next_page", sealPageToken(ctx, scope.listing, page->at(kPageSize - 1)));
+        for (const store::LogEntry &entry : page->entries)
+            logs.append(logs::logEntryView(entry, scope.withNamespace));
+        if (page->next)
+            body.insert("next_page", sealPageToken(ctx, scope.listing, *page->next));
     }
     body.insert("logs", logs);
     return Reply::json(body);

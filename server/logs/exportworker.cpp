@@ -1,6 +1,7 @@
 #include "logs/exportworker.h"
 
 #include "logs/actionlogger.h"
+#include "logs/logpage.h"
 #include "logs/logview.h"
 #include "logs/ssrfguard.h"
 #include "mail/templates.h"
@@ -83,22 +84,22 @@ Written writeDocument(QSaveFile &file, const store::LogExport &job, store::LogSt
             return failed(Written::End::Stopped, QStringLiteral("the server is stopping"));
         if (nowMs() > deadline)
             return failed(Written::End::TimedOut, QStringLiteral("the export took longer than %1 s").arg(kMaxExportMs / 1000));
-        auto chunk = logs.page(query, after, kChunkSize);
+        auto chunk = readLogPage(logs, query, after, kChunkSize);
         if (!chunk) {
             const auto end = chunk.error().kind == ErrorKind::Unavailable ? Written::End::DatabaseLost : Written::End::Failed;
             return failed(end, chunk.error().message);
         }
         QByteArray piece;
-        for (const store::LogEntry &entry : *chunk) {
+        for (const store::LogEntry &entry : chunk->entries) {
             if (written.entries++ > 0)
                 piece += ',';
             piece += compact(logEntryView(entry, false));
-            after = store::LogCursor{entry.datetimeMs, entry.id};
         }
         if (!piece.isEmpty() && file.write(piece) != piece.size())
             return failed(Written::End::Failed, QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
-        if (int(chunk->size()) < kChunkSize)
+        if (!chunk->next)
             break;
+        after = chunk->next;
     }
     const QByteArray tail = QByteArray(written.entries > 0 ? "," : "") + "{\"terminator\":true}]}";
     if (file.write(tail) != tail.size() || !file.flush())

@@ -1,5 +1,7 @@
 #include "logs/logbatchwriter.h"
 
+#include "logs/logrepeats.h"
+
 #include <QLoggingCategory>
 
 #if defined(__linux__)
@@ -9,6 +11,19 @@
 Q_LOGGING_CATEGORY(lcLogs, "kai.logs")
 
 namespace kai::logs {
+
+namespace {
+
+// The actions `rows` record (a row may stand for several, coalesceRepeats).
+qint64 actionsIn(std::span<const store::LogEntry> rows)
+{
+    qint64 actions = 0;
+    for (const store::LogEntry &row : rows)
+        actions += row.occurrences;
+    return actions;
+}
+
+} // namespace
 
 LogBatchWriter::LogBatchWriter(Options options) : m_options(std::move(options)) {}
 
@@ -93,14 +108,14 @@ void LogBatchWriter::run()
         lock.lock();
         if (!ok) {
             if (stopping) {
-                qCWarning(lcLogs) << "usage log: lost" << batch.size() << "entries at shutdown (database unavailable)";
+                qCWarning(lcLogs) << "usage log: lost" << actionsIn(batch) << "entries at shutdown (database unavailable)";
                 break;
             }
             // Put the batch back in front of newer entries as far as the
             // bound allows, and wait a full interval before trying again.
             const size_t room = size_t(m_options.capacity) > m_queue.size() ? size_t(m_options.capacity) - m_queue.size() : 0;
             const size_t kept = std::min(room, batch.size());
-            m_dropped += qint64(batch.size() - kept);
+            m_dropped += actionsIn(std::span(batch).subspan(kept));
             m_queue.insert(m_queue.begin(), std::make_move_iterator(batch.begin()),
                            std::make_move_iterator(batch.begin() + qsizetype(kept)));
             batch.clear();
@@ -127,6 +142,7 @@ bool LogBatchWriter::write(std::vector<store::LogEntry> &batch)
         }
         m_db = std::move(*db);
     }
+    coalesceRepeats(batch);
     store::LogStore store(*m_db);
     size_t next = 0;
     while (next < batch.size()) {
@@ -140,16 +156,16 @@ bool LogBatchWriter::write(std::vector<store::LogEntry> &batch)
             status = transaction.commit();
         if (!status) {
             const Error &error = status.error();
-            qCWarning(lcLogs) << "usage log: cannot write" << count << "entries:" << error.message;
+            qCWarning(lcLogs) << "usage log: cannot write" << actionsIn(chunk) << "entries:" << error.message;
             if (error.kind == ErrorKind::Unavailable || error.kind == ErrorKind::Io) {
                 m_db.reset();
                 batch.erase(batch.begin(), batch.begin() + qsizetype(next));
                 return false;
             }
             // Anything else would fail again: the chunk is dropped, counted.
-            m_dropped += qint64(count);
+            m_dropped += actionsIn(chunk);
         } else {
-            m_written += qint64(count);
+            m_written += actionsIn(chunk);
         }
         next += count;
     }

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -19,6 +20,8 @@ namespace kai::logs {
 // what is queued before it returns. enqueue() never waits on the database:
 // when the queue is full the entry is dropped and counted, and the count is
 // logged as a warning (an audit gap is better than a stalled pull path).
+// Identical entries of one second in a batch are written as one row
+// (coalesceRepeats); the counters count entries, not rows.
 //
 // Threading: enqueue() and the counters from any thread; start() and stop()
 // from the owner's thread.

@@ -14,11 +14,11 @@ constexpr qint64 kRetentionLockKey = 0x4B41495F4C4F4752LL;
 
 const char *const kColumns =
     "id, kind, namespace_id, namespace_name, namespace_is_org, repository_id, repository_name, performer_id, "
-    "performer_name, performer_email, performer_is_robot, ip, metadata, datetime_ms";
+    "performer_name, performer_email, performer_is_robot, ip, metadata, datetime_ms, occurrences";
 
 const QStringList kInsertColumns = QStringLiteral("kind namespace_id namespace_name namespace_is_org repository_id "
                                                   "repository_name performer_id performer_name performer_email "
-                                                  "performer_is_robot ip metadata datetime_ms day_ms")
+                                                  "performer_is_robot ip metadata datetime_ms day_ms occurrences")
                                        .split(QLatin1Char(' '));
 
 // 00:00 UTC of the entry's day (times before 1970 do not occur).
@@ -68,7 +68,7 @@ QVariantList rowOf(const LogEntry &e, const QHash<qint64, QString> &emails)
     return {e.kind, idOrNull(e.namespaceId), e.namespaceName, e.namespaceIsOrganization, idOrNull(e.repositoryId),
             e.repositoryName, idOrNull(e.performerId), e.performerName, email, e.performerIsRobot, e.ip,
             e.metadataJson.isEmpty() ? QStringLiteral("{}") : e.metadataJson, e.datetimeMs,
-            dayOf(e.datetimeMs)};
+            dayOf(e.datetimeMs), std::max<qint64>(e.occurrences, 1)};
 }
 
 LogEntry fromRow(const db::Row &r)
@@ -88,6 +88,7 @@ LogEntry fromRow(const db::Row &r)
     e.ip = r.text(11);
     e.metadataJson = r.text(12);
     e.datetimeMs = r.integer(13);
+    e.occurrences = r.integer(14);
     return e;
 }
 
@@ -165,7 +166,8 @@ const char *const kCountUpsert =
 
 void addCount(CountDeltas &deltas, const LogEntry &e)
 {
-    ++deltas[CountKey{std::max<qint64>(e.namespaceId, 0), dayOf(e.datetimeMs), e.kind, std::max<qint64>(e.repositoryId, 0)}];
+    deltas[CountKey{std::max<qint64>(e.namespaceId, 0), dayOf(e.datetimeMs), e.kind, std::max<qint64>(e.repositoryId, 0)}] +=
+        std::max<qint64>(e.occurrences, 1);
 }
 
 Status applyCounts(db::Database &db, const CountDeltas &deltas)
@@ -194,7 +196,7 @@ CountSelect countingEntries(LogQuery query, qint64 startMs, qint64 endMs)
     query.startMs = startMs;
     query.endMs = endMs;
     Filter f = filterOf(query);
-    return {QStringLiteral("SELECT day_ms, kind, COUNT(*) FROM log_entries WHERE %1 GROUP BY day_ms, kind").arg(f.sql),
+    return {QStringLiteral("SELECT day_ms, kind, CAST(SUM(occurrences) AS BIGINT) FROM log_entries WHERE %1 GROUP BY day_ms, kind").arg(f.sql),
             f.params};
 }
 
@@ -255,16 +257,22 @@ Status LogStore::insertBatch(std::span<const LogEntry> entries)
 Result<std::vector<LogEntry>> LogStore::page(const LogQuery &query, const std::optional<LogCursor> &after, int limit)
 {
     Filter f = filterOf(query);
+    const bool resumesInsideRow = after && after->repeatsLeft > 0;
     if (after) {
         // Spelled out rather than as a row value so both planners see a
         // plain range on datetime_ms.
-        f.sql += QStringLiteral(" AND datetime_ms <= ? AND (datetime_ms < ? OR id < ?)");
+        f.sql += resumesInsideRow ? QStringLiteral(" AND datetime_ms <= ? AND (datetime_ms < ? OR id <= ?)")
+                                  : QStringLiteral(" AND datetime_ms <= ? AND (datetime_ms < ? OR id < ?)");
         f.params << after->datetimeMs << after->datetimeMs << after->id;
     }
     f.params << limit;
-    return entriesOf(m_db.exec(QStringLiteral("SELECT %1 FROM log_entries WHERE %2 ORDER BY datetime_ms DESC, id DESC LIMIT ?")
-                                   .arg(QLatin1String(kColumns), f.sql),
-                               f.params));
+    auto rows = entriesOf(m_db.exec(QStringLiteral("SELECT %1 FROM log_entries WHERE %2 ORDER BY datetime_ms DESC, id DESC LIMIT ?")
+                                        .arg(QLatin1String(kColumns), f.sql),
+                                    f.params));
+    // The cursor's row is gone when retention deleted it in between.
+    if (rows && resumesInsideRow && !rows->empty() && rows->front().id == after->id)
+        rows->front().occurrences = std::min(rows->front().occurrences, after->repeatsLeft);
+    return rows;
 }
 
 Result<std::vector<LogAggregate>> LogStore::aggregate(const LogQuery &query)
@@ -305,13 +313,14 @@ Result<qint64> LogStore::deleteOlderThan(qint64 cutoffMs, int limit)
 {
     auto result = m_db.exec("DELETE FROM log_entries WHERE id IN "
                             "(SELECT id FROM log_entries WHERE datetime_ms < ? ORDER BY datetime_ms LIMIT ?) "
-                            "RETURNING namespace_id, day_ms, kind, repository_id",
+                            "RETURNING namespace_id, day_ms, kind, repository_id, occurrences",
                             {cutoffMs, limit});
     if (!result)
         return result.error();
     CountDeltas removed;
     for (const db::Row &r : result->rows) {
-        --removed[CountKey{r.isNull(0) ? 0 : r.integer(0), r.integer(1), r.text(2), r.isNull(3) ? 0 : r.integer(3)}];
+        removed[CountKey{r.isNull(0) ? 0 : r.integer(0), r.integer(1), r.text(2), r.isNull(3) ? 0 : r.integer(3)}] -=
+            r.integer(4);
     }
     if (Status s = applyCounts(m_db, removed); !s)
         return s.error();

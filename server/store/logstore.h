@@ -33,6 +33,9 @@ struct LogEntry
     // QJsonObject so the hot path, a logged pull, never builds one.
     QString metadataJson;
     qint64 datetimeMs = 0;
+    // How many identical actions of the same second this row stands for
+    // (013_log_repeats.sql); listings show it that many times.
+    qint64 occurrences = 1;
 };
 
 // Which entries a listing, an aggregate or an export covers.
@@ -46,11 +49,14 @@ struct LogQuery
     QStringList excludedKinds;    // e.g. the service-key kinds for /user/logs
 };
 
-// Newest-first keyset position: the last entry a page showed.
+// Newest-first keyset position: the row of the last entry a page showed,
+// and how many of that row's occurrences are still to be shown (0: the
+// next page starts at the row after it).
 struct LogCursor
 {
     qint64 datetimeMs = 0;
     qint64 id = 0;
+    qint64 repeatsLeft = 0;
 };
 
 struct LogAggregate
@@ -71,15 +77,18 @@ public:
     Status insert(const LogEntry &entry);
     // Many entries in as few statements as the driver allows.
     Status insertBatch(std::span<const LogEntry> entries);
-    // Up to `limit` entries, newest first, strictly after `after`.
+    // Up to `limit` rows, newest first, after `after`: a cursor with
+    // repeatsLeft > 0 gives its own row first, with that many occurrences.
+    // A row stands for `occurrences` entries; logs::readLogPage expands them.
     Result<std::vector<LogEntry>> page(const LogQuery &query, const std::optional<LogCursor> &after, int limit);
     // Counts per (kind, UTC day), computed by the database in one query:
     // whole days from log_counts, a partial first or last day (and a
     // performer's entries) from the entries.
     Result<std::vector<LogAggregate>> aggregate(const LogQuery &query);
-    // Deletes at most `limit` entries older than `cutoffMs` and takes them
-    // off log_counts; the number deleted (retention runs it, one
-    // transaction a batch, until it returns less than `limit`).
+    // Deletes at most `limit` rows older than `cutoffMs` and takes the
+    // entries they stand for off log_counts; the number of rows deleted
+    // (retention runs it, one transaction a batch, until it returns less
+    // than `limit`).
     Result<qint64> deleteOlderThan(qint64 cutoffMs, int limit);
 
     // The retention worker's PostgreSQL advisory lock (one node prunes at a

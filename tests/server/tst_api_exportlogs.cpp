@@ -6,10 +6,12 @@
 // expires. Bad input is refused before anything is queued. Against a real
 // kai-server on SQLite and PostgreSQL.
 #include "serverfixture.h"
+#include "registrytestdata.h"
 #include "support/callbackserver.h"
 #include "support/smtpserver.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -233,6 +235,48 @@ private Q_SLOTS:
         QCOMPARE(entries, expected);
         for (const QJsonValue &entry : entries)
             QCOMPARE(entry.toObject().value("metadata").toObject().value("repo").toString(), QStringLiteral("alpha"));
+    }
+
+    // Pulls in a loop are stored a row a second (013_log_repeats.sql); the
+    // document still holds each pull, exactly as the listing shows them.
+    void pullsInALoopAreExportedOneByOne()
+    {
+        KAI_SERVER(server, m_fixture, exportingServer());
+        const QString admin = m_tokens(server, backend, "admin");
+        createOrganization(server, admin, "exportorg");
+        HttpClient registry(server->baseUrl());
+        registry.login(server->adminUser(), server->adminPassword(), {"repository:exportorg/pulled:pull,push"});
+        const QByteArray config = R"({"architecture":"amd64","os":"linux"})";
+        const QByteArray layer = "a layer pulled in a loop";
+        QVERIFY(!registry.pushBlob("exportorg/pulled", config).isEmpty());
+        QVERIFY(!registry.pushBlob("exportorg/pulled", layer).isEmpty());
+        const QByteArray mediaType = "application/vnd.oci.image.manifest.v1+json";
+        QCOMPARE(registry.putManifest("exportorg/pulled", "v1", ociImageManifest(config, {layer}), mediaType).status, 201);
+        constexpr int kPulls = 30;
+        for (int i = 0; i < kPulls; ++i)
+            QCOMPARE(registry.get("/v2/exportorg/pulled/manifests/v1", {{"Accept", mediaType}}).status, 200);
+
+        const QString listingPath = QStringLiteral("/api/v1/repository/exportorg/pulled/logs");
+        QJsonArray expected;
+        const auto pullsIn = [](const QJsonArray &entries) {
+            return std::count_if(entries.begin(), entries.end(),
+                                 [](const QJsonValue &e) { return e.toObject().value("kind") == QLatin1String("pull_repo"); });
+        };
+        for (QDeadlineTimer deadline(10'000); pullsIn(expected) < kPulls && !deadline.hasExpired(); QThread::msleep(200))
+            expected = listing(server, admin, listingPath);
+        QCOMPARE(pullsIn(expected), kPulls);
+
+        const QString path = "/pulled-done-" + backend;
+        HttpReply reply = call(server, admin, "POST", "/api/v1/repository/exportorg/pulled/exportlogs",
+                               json({{"callback_url", m_receiver.url(path)}}));
+        QCOMPARE(reply.status, 200);
+        const QJsonObject status = awaitCallback(path);
+        QCOMPARE(status.value("status").toString(), QStringLiteral("success"));
+        reply = download(server, status.value("exported_data_url").toString());
+        QCOMPARE(reply.status, 200);
+        const QJsonArray entries = entriesOf(reply.json());
+        QCOMPARE(pullsIn(entries), kPulls);
+        QCOMPARE(entries, expected);
     }
 
     void userExportIsMailedWithALinkThatWorks()

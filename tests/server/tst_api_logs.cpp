@@ -15,6 +15,8 @@
 #include <QThread>
 #include <QUrlQuery>
 
+#include <limits>
+
 using namespace kai::test;
 
 namespace {
@@ -395,6 +397,68 @@ private Q_SLOTS:
         QCOMPARE(foreign.status, 200);
         QCOMPARE(foreign.json().value("logs").toArray().first().toObject().value("metadata").toObject().value("tag").toString(),
                  QStringLiteral("t249"));
+    }
+
+    // A client pulling one manifest in a loop: the writer stores the
+    // pulls of one second as one row (013_log_repeats.sql), and the listing
+    // still shows every pull once, in pages of 20 that end inside such a
+    // row and go on from there; the aggregate counts every pull.
+    void aClientPullingInALoopIsListedPullByPull()
+    {
+        KAI_SERVER(server, m_fixture, options());
+        const QString admin = token(server, backend, "admin");
+        HttpClient registry(server->baseUrl());
+        const QString org = organizationWithImage(server, backend, registry, "logloop");
+        QVERIFY(!org.isEmpty());
+        constexpr int kPulls = 45;
+        for (int i = 0; i < kPulls; ++i)
+            QCOMPARE(registry.get("/v2/" + org + "/app/manifests/v1", {{"Accept", kOciManifestType}}).status, 200);
+
+        const QString path = "/api/v1/repository/" + org + "/app/logs";
+        QCOMPARE(kindsOf(waitForKind(server, admin, path, "pull_repo", kPulls)).count("pull_repo"), kPulls);
+        // The listing again, now that every pull is in: each exactly once,
+        // newest first, in full pages but the last.
+        QStringList kinds;
+        QString next;
+        QList<int> pageSizes;
+        qint64 previous = std::numeric_limits<qint64>::max();
+        for (int page = 0; page < 10; ++page) {
+            QList<QPair<QString, QString>> items;
+            if (!next.isEmpty())
+                items << qMakePair(QStringLiteral("next_page"), next);
+            const HttpReply reply = query(server, admin, path, items);
+            QCOMPARE(reply.status, 200);
+            const QJsonArray logs = reply.json().value("logs").toArray();
+            pageSizes << int(logs.size());
+            for (const QJsonValue &entry : logs) {
+                kinds << entry.toObject().value("kind").toString();
+                const QDateTime when = QDateTime::fromString(entry.toObject().value("datetime").toString(), Qt::RFC2822Date);
+                QVERIFY2(when.isValid(), qPrintable(entry.toObject().value("datetime").toString()));
+                const qint64 at = when.toMSecsSinceEpoch();
+                QVERIFY2(at <= previous, "newest first");
+                previous = at;
+            }
+            next = reply.json().value("next_page").toString();
+            if (next.isEmpty())
+                break;
+        }
+        QVERIFY(next.isEmpty());
+        QCOMPARE(kinds.count("pull_repo"), kPulls);
+        QCOMPARE(pageSizes.size(), (int(kinds.size()) + 19) / 20);
+        for (int i = 0; i + 1 < pageSizes.size(); ++i)
+            QCOMPARE(pageSizes.at(i), 20);
+
+        QHash<QString, qint64> listed;
+        for (const QString &kind : kinds)
+            ++listed[kind];
+        QCOMPARE(countsByKind(query(server, admin, "/api/v1/repository/" + org + "/app/aggregatelogs")), listed);
+        QCOMPARE(countsByKind(query(server, admin, "/api/v1/repository/" + org + "/app/aggregatelogs",
+                                    {{"starttime", day(-1)}, {"endtime", day()}})),
+                 listed);
+        // The organization's view and the performer filter count them too.
+        const QJsonArray byAdmin = allLogs(server, admin, "/api/v1/organization/" + org + "/logs",
+                                           {{"performer", server->adminUser()}});
+        QCOMPARE(kindsOf(byAdmin).count("pull_repo"), kPulls);
     }
 
     void performerFilter()

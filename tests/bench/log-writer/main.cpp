@@ -10,6 +10,9 @@
 //     and off;
 //   - writer side: the CPU of the `kai-logwriter` thread per 1,000 entries,
 //     inserting them into a migrated database through LogBatchWriter.
+// --clients chooses how many client addresses the pulls come from: one (as
+// logs-scale's hey), whose pulls of one second the writer stores as one
+// row, or every pull its own (0), the case where nothing is coalesced.
 // See tests/bench/README.md, "log-writer".
 
 #include "http/httprequest.h"
@@ -101,6 +104,7 @@ struct Run
     double requestUsPerEntry = 0;
     double writerMsPer1000 = -1;
     qint64 written = 0;
+    qint64 rows = 0;
     qint64 dropped = 0;
 };
 
@@ -110,7 +114,22 @@ struct Settings
     int entries = 100'000;
     int repositories = 1;
     int batchSize = 512;
+    int clients = 1;          // 0: every pull from its own address
 };
+
+// 127.0.0.1, 127.0.0.2, ...: the address of the n-th client.
+QHostAddress clientAddress(int n)
+{
+    return QHostAddress(quint32(0x7F000001u + quint32(n)));
+}
+
+Result<qint64> rowsIn(db::Database &db)
+{
+    auto result = db.exec("SELECT COUNT(*) FROM log_entries");
+    if (!result)
+        return result.error();
+    return result->first().integer(0);
+}
 
 Run run(const Settings &settings, bool logPulls)
 {
@@ -119,6 +138,9 @@ Run run(const Settings &settings, bool logPulls)
     if (!db)
         qFatal("cannot open %s: %s", qPrintable(settings.dbUri), qPrintable(db.error().message));
     store::LogStore store(**db);
+    const auto rowsBefore = rowsIn(**db);
+    if (!rowsBefore)
+        qFatal("cannot count rows: %s", qPrintable(rowsBefore.error().message));
     logs::LogBatchWriter::Options options;
     options.dbUri = settings.dbUri;
     options.batchSize = settings.batchSize;
@@ -135,11 +157,15 @@ Run run(const Settings &settings, bool logPulls)
     // 10,000, so nothing is dropped; only the enqueuing thread's CPU counts.
     double requestMs = 0;
     const QDeadlineTimer deadline(600'000);
+    std::vector<QHostAddress> stepClients(256, clientAddress(0));
     for (int i = 0; i < entries && !deadline.hasExpired();) {
         const int step = std::min(256, entries - i);
+        for (int k = 0; k < step && settings.clients != 1; ++k)
+            stepClients[size_t(k)] = clientAddress(settings.clients == 0 ? i + k : (i + k) % settings.clients);
         const double before = threadCpuMs();
         for (int k = 0; k < step; ++k) {
-            const Pull &pull = pulls[size_t((i + k) % settings.repositories)];
+            Pull &pull = pulls[size_t((i + k) % settings.repositories)];
+            pull.request.client = stepClients[size_t(k)];
             logs::recordPull(logger, pull.repository, pull.identity, pull.request, pull.reference, pull.mediaType);
         }
         requestMs += threadCpuMs() - before;
@@ -155,6 +181,10 @@ Run run(const Settings &settings, bool logPulls)
     result.requestUsPerEntry = requestMs * 1000.0 / entries;
     result.written = writer.written();
     result.dropped = writer.dropped();
+    const auto rowsAfter = rowsIn(**db);
+    if (!rowsAfter)
+        qFatal("cannot count rows: %s", qPrintable(rowsAfter.error().message));
+    result.rows = *rowsAfter - *rowsBefore;
     return result;
 }
 
@@ -177,6 +207,10 @@ int main(int argc, char **argv)
                       QStringLiteral("n"), QStringLiteral("1")});
     parser.addOption({QStringLiteral("batch-size"), QStringLiteral("Entries per transaction of the writer (default 512)."),
                       QStringLiteral("n"), QStringLiteral("512")});
+    parser.addOption({QStringLiteral("clients"),
+                      QStringLiteral("Client addresses the pulls come from, in turn (default 1, as logs-scale's hey; "
+                                     "0: every pull its own, so none are stored together)."),
+                      QStringLiteral("n"), QStringLiteral("1")});
     parser.addOption({QStringLiteral("rounds"), QStringLiteral("Runs per mode; the lowest cost counts (default 3)."),
                       QStringLiteral("n"), QStringLiteral("3")});
     parser.process(app);
@@ -203,6 +237,7 @@ int main(int argc, char **argv)
     settings.entries = std::clamp(parser.value(QStringLiteral("entries")).toInt(), 1000, 2'000'000);
     settings.repositories = std::clamp(parser.value(QStringLiteral("repositories")).toInt(), 1, 1000);
     settings.batchSize = std::clamp(parser.value(QStringLiteral("batch-size")).toInt(), 1, 100'000);
+    settings.clients = std::clamp(parser.value(QStringLiteral("clients")).toInt(), 0, 1'000'000);
     const int rounds = std::clamp(parser.value(QStringLiteral("rounds")).toInt(), 1, 20);
 
     Run bestOn, bestOff;
@@ -213,9 +248,9 @@ int main(int argc, char **argv)
         const Run off = run(settings, false);
         const Run on = run(settings, true);
         std::printf("round %d: request side off %.2f us, on %.2f us an entry; writer %.2f ms per 1000 entries "
-                    "(written %lld, dropped %lld)\n",
+                    "(written %lld in %lld rows, dropped %lld)\n",
                     r + 1, off.requestUsPerEntry, on.requestUsPerEntry, on.writerMsPer1000, qlonglong(on.written),
-                    qlonglong(on.dropped));
+                    qlonglong(on.rows), qlonglong(on.dropped));
         std::fflush(stdout);
         bestOff.requestUsPerEntry = std::min(bestOff.requestUsPerEntry, off.requestUsPerEntry);
         bestOn.requestUsPerEntry = std::min(bestOn.requestUsPerEntry, on.requestUsPerEntry);

@@ -6,6 +6,7 @@
 #include "db/database.h"
 #include "support/pgcluster.h"
 #include "support/testenv.h"
+#include "support/verifyok.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -20,13 +21,6 @@
 
 using namespace kai;
 using namespace kai::db;
-
-// Evaluates `expr` once: it is often an exec() with side effects.
-#define QVERIFY_OK(expr)                                                          \
-    do {                                                                          \
-        const auto &result_ = (expr);                                             \
-        QVERIFY2(result_.ok(), result_.ok() ? "" : qPrintable(result_.error().message)); \
-    } while (false)
 
 namespace {
 
