@@ -72,6 +72,12 @@ bool LogBatchWriter::enqueue(store::LogEntry entry)
             ++m_dropped;
             return false;
         }
+        // A client pulling in a loop: counted into the entry before it,
+        // so the queue does not grow and this thread frees what it built.
+        if (!m_queue.empty() && isRepeatOf(m_queue.back(), entry)) {
+            addRepeat(m_queue.back(), entry);
+            return true;
+        }
         m_queue.push_back(std::move(entry));
         wake = m_queue.size() == size_t(m_options.batchSize);
     }

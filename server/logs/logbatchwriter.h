@@ -20,8 +20,10 @@ namespace kai::logs {
 // what is queued before it returns. enqueue() never waits on the database:
 // when the queue is full the entry is dropped and counted, and the count is
 // logged as a warning (an audit gap is better than a stalled pull path).
-// Identical entries of one second in a batch are written as one row
-// (coalesceRepeats); the counters count entries, not rows.
+// Identical entries of one second are written as one row: an entry that
+// repeats the one queued last is counted into it (isRepeatOf), and the
+// writer coalesces the rest of a batch (coalesceRepeats). The counters
+// count entries, not rows.
 //
 // Threading: enqueue() and the counters from any thread; start() and stop()
 // from the owner's thread.

@@ -13,14 +13,26 @@ qint64 secondOf(qint64 datetimeMs)
     return datetimeMs >= 0 ? datetimeMs / 1000 : (datetimeMs - 999) / 1000;
 }
 
-bool sameAction(const store::LogEntry &a, const store::LogEntry &b)
+} // namespace
+
+bool isRepeatOf(const store::LogEntry &a, const store::LogEntry &b)
 {
-    return a.kind == b.kind && a.namespaceId == b.namespaceId && a.namespaceName == b.namespaceName
-        && a.namespaceIsOrganization == b.namespaceIsOrganization && a.repositoryId == b.repositoryId
-        && a.repositoryName == b.repositoryName && a.performerId == b.performerId && a.performerName == b.performerName
-        && a.performerEmail == b.performerEmail && a.performerIsRobot == b.performerIsRobot && a.ip == b.ip
-        && a.metadataJson == b.metadataJson && secondOf(a.datetimeMs) == secondOf(b.datetimeMs);
+    // Numbers first: most entries that differ, differ there.
+    return secondOf(a.datetimeMs) == secondOf(b.datetimeMs) && a.repositoryId == b.repositoryId
+        && a.performerId == b.performerId && a.namespaceId == b.namespaceId
+        && a.performerIsRobot == b.performerIsRobot && a.namespaceIsOrganization == b.namespaceIsOrganization
+        && a.kind == b.kind && a.ip == b.ip && a.metadataJson == b.metadataJson && a.namespaceName == b.namespaceName
+        && a.repositoryName == b.repositoryName && a.performerName == b.performerName
+        && a.performerEmail == b.performerEmail;
 }
+
+void addRepeat(store::LogEntry &row, const store::LogEntry &entry)
+{
+    row.occurrences += entry.occurrences;
+    row.datetimeMs = std::max(row.datetimeMs, entry.datetimeMs);
+}
+
+namespace {
 
 size_t hashOf(const store::LogEntry &e)
 {
@@ -34,7 +46,7 @@ struct Action
     const store::LogEntry *entry;
     size_t hash;
 
-    bool operator==(const Action &other) const { return sameAction(*entry, *other.entry); }
+    bool operator==(const Action &other) const { return isRepeatOf(*entry, *other.entry); }
 };
 
 struct ActionHash
@@ -55,9 +67,7 @@ void coalesceRepeats(std::vector<store::LogEntry> &entries)
     for (store::LogEntry &entry : entries) {
         const size_t hash = hashOf(entry);
         if (auto found = rowOf.find(Action{&entry, hash}); found != rowOf.end()) {
-            store::LogEntry &row = rows[found->second];
-            row.occurrences += entry.occurrences;
-            row.datetimeMs = std::max(row.datetimeMs, entry.datetimeMs);
+            addRepeat(rows[found->second], entry);
             continue;
         }
         rows.push_back(std::move(entry));

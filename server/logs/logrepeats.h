@@ -17,4 +17,9 @@ namespace kai::logs {
 // a loop then costs the database a row a second rather than a row a pull.
 void coalesceRepeats(std::vector<store::LogEntry> &entries);
 
+// Whether `entry` records the same action as `row`, in the same second;
+// then addRepeat() counts it in.
+bool isRepeatOf(const store::LogEntry &row, const store::LogEntry &entry);
+void addRepeat(store::LogEntry &row, const store::LogEntry &entry);
+
 } // namespace kai::logs
