@@ -68,15 +68,20 @@ bool LogBatchWriter::enqueue(store::LogEntry entry)
     bool wake = false;
     {
         std::lock_guard lock(m_mutex);
-        if (m_stopping || !m_running || m_queue.size() >= size_t(m_options.capacity)) {
+        if (m_stopping || !m_running) {
             ++m_dropped;
             return false;
         }
         // A client pulling in a loop: counted into the entry before it,
-        // so the queue does not grow and this thread frees what it built.
+        // so the queue does not grow (a full queue still takes it) and
+        // this thread frees what it built.
         if (!m_queue.empty() && isRepeatOf(m_queue.back(), entry)) {
             addRepeat(m_queue.back(), entry);
             return true;
+        }
+        if (m_queue.size() >= size_t(m_options.capacity)) {
+            ++m_dropped;
+            return false;
         }
         m_queue.push_back(std::move(entry));
         wake = m_queue.size() == size_t(m_options.batchSize);

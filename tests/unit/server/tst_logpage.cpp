@@ -197,6 +197,29 @@ private slots:
         QCOMPARE(left->first().integer(0), qint64(0));
     }
 
+    // A full queue drops a new entry but still counts a repeat of the
+    // last one: that costs no room.
+    void aFullQueueStillCountsARepeat()
+    {
+        logs::LogBatchWriter::Options options;
+        options.dbUri = m_uri;
+        options.capacity = 1;
+        options.flushIntervalMs = 600'000;
+        logs::LogBatchWriter writer(options);
+        writer.start();
+        QVERIFY(writer.enqueue(pull(kNoon)));
+        QVERIFY(writer.enqueue(pull(kNoon + 5)));
+        QVERIFY(!writer.enqueue(pull(kNoon + 6, QStringLiteral("127.0.0.2"))));
+        writer.stop();
+        QCOMPARE(writer.written(), qint64(2));
+        QCOMPARE(writer.dropped(), qint64(1));
+        store::LogStore logs(*m_db);
+        auto rows = logs.page(wholeDay(), std::nullopt, 10);
+        QVERIFY_OK(rows);
+        QCOMPARE(rows->size(), size_t(1));
+        QCOMPARE(rows->front().occurrences, qint64(2));
+    }
+
 private:
     // 45 pulls by 127.0.0.1 and 3 by 127.0.0.2 among them, all within one
     // second: the writer's queue counts a pull into the one before it, and
