@@ -114,7 +114,7 @@ private:
     // Every entry of a listing, following next_page; fails the test on
     // anything but 200.
     static QJsonArray allLogs(ServerProcess *server, const QString &token, const QString &path,
-                              QList<QPair<QString, QString>> items = {}, int *pages = nullptr)
+                              QList<QPair<QString, QString>> items = {}, QList<int> *pageSizes = nullptr)
     {
         QJsonArray all;
         QString next;
@@ -133,8 +133,8 @@ private:
                 qWarning("a page of %d entries", int(logs.size()));
             for (const QJsonValue &entry : logs)
                 all.append(entry);
-            if (pages)
-                *pages = page + 1;
+            if (pageSizes)
+                *pageSizes << int(logs.size());
             next = body.value("next_page").toString();
             if (next.isEmpty())
                 return all;
@@ -361,8 +361,9 @@ private Q_SLOTS:
         for (int i = 0; i < kTags; ++i)
             QCOMPARE(registry.putManifest(org + "/app", QStringLiteral("t%1").arg(i), manifest, kOciManifestType).status, 201);
 
-        int pages = 0;
-        const QJsonArray logs = allLogs(server, admin, "/api/v1/repository/" + org + "/app/logs", {}, &pages);
+        QList<int> pageSizes;
+        const QJsonArray logs = allLogs(server, admin, "/api/v1/repository/" + org + "/app/logs", {}, &pageSizes);
+        const int pages = int(pageSizes.size());
         QSet<QString> tags;
         int pushes = 0;
         for (const QJsonValue &entry : logs) {
@@ -418,31 +419,16 @@ private Q_SLOTS:
         QCOMPARE(kindsOf(waitForKind(server, admin, path, "pull_repo", kPulls)).count("pull_repo"), kPulls);
         // The listing again, now that every pull is in: each exactly once,
         // newest first, in full pages but the last.
-        QStringList kinds;
-        QString next;
         QList<int> pageSizes;
+        const QJsonArray logs = allLogs(server, admin, path, {}, &pageSizes);
+        const QStringList kinds = kindsOf(logs);
         qint64 previous = std::numeric_limits<qint64>::max();
-        for (int page = 0; page < 10; ++page) {
-            QList<QPair<QString, QString>> items;
-            if (!next.isEmpty())
-                items << qMakePair(QStringLiteral("next_page"), next);
-            const HttpReply reply = query(server, admin, path, items);
-            QCOMPARE(reply.status, 200);
-            const QJsonArray logs = reply.json().value("logs").toArray();
-            pageSizes << int(logs.size());
-            for (const QJsonValue &entry : logs) {
-                kinds << entry.toObject().value("kind").toString();
-                const QDateTime when = QDateTime::fromString(entry.toObject().value("datetime").toString(), Qt::RFC2822Date);
-                QVERIFY2(when.isValid(), qPrintable(entry.toObject().value("datetime").toString()));
-                const qint64 at = when.toMSecsSinceEpoch();
-                QVERIFY2(at <= previous, "newest first");
-                previous = at;
-            }
-            next = reply.json().value("next_page").toString();
-            if (next.isEmpty())
-                break;
+        for (const QJsonValue &entry : logs) {
+            const QDateTime when = QDateTime::fromString(entry.toObject().value("datetime").toString(), Qt::RFC2822Date);
+            QVERIFY2(when.isValid(), qPrintable(entry.toObject().value("datetime").toString()));
+            QVERIFY2(when.toMSecsSinceEpoch() <= previous, "newest first");
+            previous = when.toMSecsSinceEpoch();
         }
-        QVERIFY(next.isEmpty());
         QCOMPARE(kinds.count("pull_repo"), kPulls);
         QCOMPARE(pageSizes.size(), (int(kinds.size()) + 19) / 20);
         for (int i = 0; i + 1 < pageSizes.size(); ++i)

@@ -201,10 +201,8 @@ private slots:
     // last one: that costs no room.
     void aFullQueueStillCountsARepeat()
     {
-        logs::LogBatchWriter::Options options;
-        options.dbUri = m_uri;
+        logs::LogBatchWriter::Options options = writerOptions();
         options.capacity = 1;
-        options.flushIntervalMs = 600'000;
         logs::LogBatchWriter writer(options);
         writer.start();
         QVERIFY(writer.enqueue(pull(kNoon)));
@@ -235,14 +233,21 @@ private:
         return entries;
     }
 
-    // Through the real writer, written in one batch at stop().
-    bool writeThroughBatchWriter(const std::vector<LogEntry> &entries)
+    // A writer into this test's database that writes only at stop(), in
+    // one batch, so a test knows what one batch held.
+    logs::LogBatchWriter::Options writerOptions() const
     {
         logs::LogBatchWriter::Options options;
         options.dbUri = m_uri;
         options.batchSize = 1000;
         options.flushIntervalMs = 600'000;
-        logs::LogBatchWriter writer(options);
+        return options;
+    }
+
+    // Through the real writer, written in one batch at stop().
+    bool writeThroughBatchWriter(const std::vector<LogEntry> &entries)
+    {
+        logs::LogBatchWriter writer(writerOptions());
         writer.start();
         for (const LogEntry &e : entries) {
             if (!writer.enqueue(e))
